@@ -39,3 +39,27 @@ gate: $(STAMP)
 lock:
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -q -o requirements.lock
+
+## Re-fetch the vendored Mermaid from npm and check its sha256 against the pin next to it.
+## Another release: `make vendor-mermaid MERMAID_VERSION=x.y.z` (records the new sha256 in the pin).
+MERMAID_JS := docs/assets/javascripts/mermaid.min.js
+MERMAID_PIN := $(MERMAID_JS).json
+MERMAID_VERSION ?=
+vendor-mermaid:
+	@set -eu; \
+	pin() { $(PYTHON) -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' $(MERMAID_PIN) "$$1"; }; \
+	pinned=$$(pin version); version='$(MERMAID_VERSION)'; version=$${version:-$$pinned}; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	npm pack --silent --pack-destination "$$tmp" "mermaid@$$version" >/dev/null; \
+	tar -xzf "$$tmp/mermaid-$$version.tgz" -C "$$tmp" package/dist/mermaid.min.js; \
+	sha=$$(sha256sum "$$tmp/package/dist/mermaid.min.js" | cut -d' ' -f1); \
+	if [ "$$version" = "$$pinned" ] && [ "$$sha" != "$$(pin sha256)" ]; then \
+		echo "vendor-mermaid: mermaid@$$version dist/mermaid.min.js has sha256 $$sha," \
+			"but $(MERMAID_PIN) pins $$(pin sha256); nothing changed." >&2; exit 1; \
+	fi; \
+	cp "$$tmp/package/dist/mermaid.min.js" $(MERMAID_JS); \
+	$(PYTHON) -c 'import json, sys; open(sys.argv[1], "w").write(json.dumps({"package": "mermaid", \
+		"version": sys.argv[2], "file": "package/dist/mermaid.min.js", "sha256": sys.argv[3], \
+		"bytes": int(sys.argv[4])}, indent=2) + "\n")' $(MERMAID_PIN) "$$version" "$$sha" "$$(wc -c < $(MERMAID_JS))"; \
+	echo "$$(pin sha256)  $(MERMAID_JS)" | sha256sum --check --quiet; \
+	echo "$(MERMAID_JS): mermaid@$$version, sha256 $$sha"
