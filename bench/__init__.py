@@ -1,0 +1,1 @@
+"""Benchmark harness for archcheck: seeded corpora, baselines, and the ratios its targets use."""

@@ -1,0 +1,139 @@
+"""Write benchmark corpora to disk: a seeded generated tree or a copy of a real one, each laid out
+as a small project (pyproject with `[tool.archcheck]`, mkdocs.yml with and without the plugin)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.pages import Vocabulary, page
+
+GENERATED_VOCABULARY = Vocabulary(
+    tokens={"policy": "kq4m2vz-8-tnrwpx", "release": "rel-5hq2-k", "project": "Corpus-Z9mQ"},
+    components={
+        "Edge Gateway": "edge-gw",
+        "Query Service": "query-svc",
+        "Batch Worker": "batch-wk",
+        "Event Bus": "event-bus",
+    },
+)
+# Names the RFC text really uses, so the token rules have occurrences and near-misses to inventory.
+RFC_VOCABULARY = Vocabulary(
+    tokens={"lang": "T-lang", "libs": "T-libs-api", "compiler": "T-compiler"},
+    components={"Parser": "parser", "Type Checker": "typeck", "Codegen": "codegen"},
+)
+PAGES_PER_FOLDER = 50
+SPEC_FILE = ".corpus-spec.json"
+
+MKDOCS_BASE = """\
+site_name: {name}
+docs_dir: docs
+use_directory_urls: true
+theme:
+  name: material
+  font: false
+  features: [navigation.prune]
+markdown_extensions:
+  - tables
+  - toc
+  - admonition
+  - footnotes
+  - pymdownx.superfences
+  - pymdownx.tasklist:
+      custom_checkbox: true
+  - pymdownx.quotes:
+      callouts: true
+plugins:
+  - search
+"""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus on disk: `root` holds the config files, `docs` the Markdown pages."""
+
+    name: str
+    root: Path
+    pages: int
+    total_bytes: int
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    def markdown_files(self) -> list[Path]:
+        return sorted(self.docs.rglob("*.md"))
+
+
+def _toml_table(name: str, values: Mapping[str, str]) -> str:
+    rows = "".join(f"{json.dumps(key)} = {json.dumps(value)}\n" for key, value in values.items())
+    return f"[{name}]\n{rows}"
+
+
+def write_config(root: Path, name: str, vocab: Vocabulary) -> None:
+    """The corpus's own project files, so `archcheck check` and `mkdocs build` run inside it."""
+    pyproject = (
+        '[tool.archcheck]\ndocs = "docs"\n\n'
+        + _toml_table("tool.archcheck.tokens", vocab.tokens)
+        + "\n"
+        + _toml_table("tool.archcheck.components", vocab.components)
+    )
+    (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    base = MKDOCS_BASE.format(name=name)
+    (root / "mkdocs.yml").write_text(base, encoding="utf-8")
+    (root / "mkdocs-archcheck.yml").write_text(base + "  - archcheck\n", encoding="utf-8")
+
+
+def _measure(name: str, root: Path) -> Corpus:
+    files = sorted((root / "docs").rglob("*.md"))
+    return Corpus(name, root, len(files), sum(f.stat().st_size for f in files))
+
+
+def generate(root: Path, pages: int, seed: int) -> Corpus:
+    """Write `pages` generated pages under root/docs (reusing an identical earlier run)."""
+    name = f"generated-{pages}"
+    spec = json.dumps({"pages": pages, "seed": seed, "generator": _generator_digest()})
+    stamp = root / SPEC_FILE
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == spec:
+        return _measure(name, root)
+    if root.exists():
+        shutil.rmtree(root)
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text(f"# Generated corpus of {pages} pages\n", encoding="utf-8")
+    for index in range(pages - 1):
+        folder = docs / f"section-{index // PAGES_PER_FOLDER:03d}"
+        folder.mkdir(exist_ok=True)
+        text = page(seed, index, GENERATED_VOCABULARY)
+        (folder / f"page-{index:05d}.md").write_text(text, encoding="utf-8")
+    write_config(root, name, GENERATED_VOCABULARY)
+    stamp.write_text(spec, encoding="utf-8")
+    return _measure(name, root)
+
+
+def copy_real(source: Path, root: Path, limit: int | None = None) -> Corpus:
+    """Copy a real Markdown tree (read-only data) so the benchmark may change a file in it."""
+    name = source.parent.name if source.name == "text" else source.name
+    files = sorted(source.rglob("*.md"))[:limit]
+    if root.exists():
+        shutil.rmtree(root)
+    docs = root / "docs"
+    for file in files:
+        target = docs / file.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.read_bytes())
+        target.chmod(0o644)
+    if not (docs / "index.md").exists():
+        (docs / "index.md").write_text(f"# {name}\n", encoding="utf-8")
+    write_config(root, name, RFC_VOCABULARY)
+    return _measure(name, root)
+
+
+def _generator_digest() -> str:
+    # A change to the page generator invalidates corpora written by an older version.
+    source = Path(__file__).with_name("pages.py").read_bytes() + Path(__file__).read_bytes()
+    return hashlib.sha256(source).hexdigest()[:16]

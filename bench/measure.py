@@ -1,0 +1,113 @@
+"""Run a command as a subprocess and measure its wall time and, on request, its peak memory (the
+summed resident size of its whole process tree, so worker processes count too)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLE_SECONDS = 0.01
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured run."""
+
+    seconds: float
+    returncode: int
+    peak_tree_mb: float  # 0.0 when memory was not sampled
+
+
+class CommandFailed(RuntimeError):
+    """A measured command exited with a code the benchmark does not accept."""
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        # The command name may hold spaces or parentheses; the fields after the last ')' do not.
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        parents.setdefault(ppid, []).append(int(entry.name))
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue.extend(parents.get(pid, ()))
+    return found
+
+
+class _TreeSampler(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            total = sum(_rss_kb(pid) for pid in _descendants(self.pid))
+            self.peak_kb = max(self.peak_kb, total)
+            self.stopped.wait(SAMPLE_SECONDS)
+
+
+def run(
+    argv: Sequence[str],
+    cwd: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    ok_codes: Sequence[int] = (0,),
+    sample_memory: bool = False,
+    output: Path | None = None,
+) -> Run:
+    """Run argv in cwd; its output goes to `output` (or is discarded). Raises CommandFailed."""
+    sink = output.open("wb") if output else subprocess.DEVNULL
+    start = time.perf_counter()
+    try:
+        process = subprocess.Popen(
+            list(argv), cwd=cwd, env=dict(env) if env else None, stdout=sink, stderr=sink
+        )
+        sampler = _TreeSampler(process.pid) if sample_memory else None
+        if sampler:
+            sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if output and not isinstance(sink, int):
+            sink.close()
+    peak_kb = usage.ru_maxrss
+    if sampler:
+        sampler.stopped.set()
+        sampler.join()
+        peak_kb = max(peak_kb, sampler.peak_kb)
+    if process.returncode not in ok_codes:
+        where = f"; output in {output}" if output else ""
+        raise CommandFailed(f"{' '.join(argv)} exited {process.returncode} in {cwd}{where}")
+    return Run(seconds, process.returncode, peak_kb / 1024 if sample_memory else 0.0)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)

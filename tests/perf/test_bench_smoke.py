@@ -1,0 +1,70 @@
+"""The benchmark runs end to end in its quick mode and prints every ratio it promises.
+
+These tests check that the harness works, not how fast archcheck is: speed is judged only by the
+figures the benchmark prints."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+RATIO_KEYS = ("R1", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6")
+# A printed figure is a number, or n/a with the reason in parentheses.
+FIGURE = r"(\d+\.\d+( MB)?|n/a \(.+\))"
+
+
+def _bench(tmp_path: Path, *args: str) -> str:
+    command = [sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path), *args]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+@pytest.mark.slow
+def test_quick_benchmark_prints_every_ratio_for_every_corpus(tmp_path: Path) -> None:
+    out = _bench(tmp_path, "--skip", "site", "markdownlint")
+    blocks = re.findall(r"^== (\S+): [\d,]+ pages", out, re.MULTILINE)
+    assert blocks[:2] == ["generated-40", "generated-200"]
+    for key in RATIO_KEYS:
+        lines = re.findall(rf"^   {key} +.+?  +{FIGURE}", out, re.MULTILINE)
+        assert len(lines) == len(blocks), (key, out)
+    saved = json.loads((tmp_path / "results.json").read_text())
+    assert [c["name"] for c in saved["corpora"]] == blocks
+    assert saved["corpora"][0]["seconds"]["markdown-it"] > 0
+
+
+def test_generated_corpus_is_deterministic_and_has_the_promised_mix(tmp_path: Path) -> None:
+    from bench.corpus import generate
+
+    first = generate(tmp_path / "a", 200, seed=7)
+    second = generate(tmp_path / "b", 200, seed=7)
+    other = generate(tmp_path / "c", 200, seed=8)
+    texts = [p.read_bytes() for p in first.markdown_files()]
+    assert texts == [p.read_bytes() for p in second.markdown_files()]
+    assert texts != [p.read_bytes() for p in other.markdown_files()]
+    pages = texts[1:]  # index.md is not a generated page
+    assert all(2 * 1024 <= len(text) <= 30 * 1024 for text in pages)
+    with_tasks = sum(bool(re.search(rb"^- \[[ xX]\] ", t, re.MULTILINE)) for t in pages)
+    with_mermaid = sum(b"```mermaid" in t for t in pages)
+    assert 0.05 <= with_tasks / len(pages) <= 0.16
+    assert 0.02 <= with_mermaid / len(pages) <= 0.09
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_quick_benchmark_measures_the_site_in_chromium(tmp_path: Path) -> None:
+    if not (REPO / "mkdocs.yml").is_file():
+        pytest.skip("the site has no mkdocs.yml yet")
+    out = _bench(tmp_path, "--skip", "generated", "rfcs", "markdownlint")
+    raw, gzipped, foreign = re.search(
+        r"transferred: ([\d,]+) bytes raw, ([\d,]+) bytes gzip, \d+ requests, (\d+) to other", out
+    ).groups()  # type: ignore[union-attr]
+    assert int(gzipped.replace(",", "")) < int(raw.replace(",", ""))
+    assert foreign == "0"
+    assert re.search(r"navigation to rendered diagram: \d+ ms", out)
