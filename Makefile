@@ -35,6 +35,11 @@ build: $(STAMP)
 gate: $(STAMP)
 	$(BIN)/archcheck check
 
+## Benchmark archcheck against parse-only baselines and print every ratio (bench/README.md).
+## BENCH_ARGS="--quick" for small corpora.
+bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench $(BENCH_ARGS)
+
 ## Re-pin every dependency (needs network access to PyPI).
 lock:
 	$(PYTHON) -m pip install --quiet uv
