@@ -39,12 +39,15 @@ theme:
   features: [navigation.prune]
 markdown_extensions:
   - tables
-  - toc
+  - toc:
+      permalink: true
   - admonition
   - footnotes
   - pymdownx.superfences
   - pymdownx.tasklist:
       custom_checkbox: true
+  - pymdownx.tilde:
+      subscript: false
   - pymdownx.quotes:
       callouts: true
 plugins:
