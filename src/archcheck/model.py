@@ -1,0 +1,149 @@
+"""The parsed document: what every rule reads. Frozen records with 1-based line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+
+class Render(StrEnum):
+    """How one renderer shows a checklist marker."""
+
+    CHECKED = "checked"
+    UNCHECKED = "unchecked"
+    NOT_A_BOX = "not-a-box"
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """A list item that GitHub (cmark-gfm) or the site (Python-Markdown) shows as a checkbox.
+
+    ``checked`` is the item's own marker (``[x]``/``[X]`` done, ``[ ]`` open), never what a
+    renderer makes of the rest of the line. ``github`` and ``site`` say how each renderer shows
+    it; ``github_depth``/``site_depth`` count enclosing list items (0 at top level).
+    """
+
+    path: str
+    line: int
+    column: int
+    checked: bool
+    text: str
+    marker: str
+    github: Render
+    site: Render
+    github_depth: int
+    site_depth: int
+
+    @property
+    def renderers_agree(self) -> bool:
+        return self.github == self.site and self.github_depth == self.site_depth
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """Where text sits: a line of inline text, an inline code span, or a line of a code block."""
+
+    line: int
+    column: int
+    text: str
+    kind: Literal["text", "code", "block"]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A fenced or indented code block; ``first_line`` is the first content line."""
+
+    line: int
+    column: int
+    info: str
+    content: str
+    first_line: int
+    fenced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    label: str
+    line: int
+    column: int
+    resolved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteDef:
+    label: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    line: int
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FlowNode:
+    id: str
+    label: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlowEdge:
+    source: str
+    target: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramProblem:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flowchart:
+    """A Mermaid block read as a flowchart. ``problems`` is non-empty when it could not be read."""
+
+    line: int
+    direction: str
+    nodes: tuple[FlowNode, ...]
+    edges: tuple[FlowEdge, ...]
+    problems: tuple[DiagramProblem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A block-level HTML comment and the line span of the block that follows it (if any)."""
+
+    line: int
+    column: int
+    body: str
+    next_block: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything archcheck knows about one Markdown file, from a single parse."""
+
+    path: str
+    line_count: int
+    checklist: tuple[ChecklistItem, ...]
+    text_runs: tuple[TextRun, ...]
+    code_blocks: tuple[CodeBlock, ...]
+    footnote_refs: tuple[FootnoteRef, ...]
+    footnote_defs: tuple[FootnoteDef, ...]
+    tables: tuple[Table, ...]
+    flowcharts: tuple[Flowchart, ...]
+    comments: tuple[Comment, ...]
