@@ -25,9 +25,10 @@ from oracles import Box, View, github_boxes, site_boxes
 NOT_A_BOX: View = "not-a-box"
 
 # missing: a renderer shows a box archcheck does not report; phantom: archcheck reports an item
-# no renderer shows; state: the reported state is not the marker's (fail closed); parity, text,
-# depth: the parity note, the item text or the nesting depth differs from what the renderers show.
-ProblemKind = Literal["missing", "phantom", "state", "parity", "text", "depth"]
+# no renderer shows; line: the item is not on its marker's line; state: the reported state is
+# not the marker's (fail closed); parity, text, depth: the parity note, text or nesting depth
+# differs from what the renderers show.
+ProblemKind = Literal["missing", "phantom", "line", "state", "parity", "text", "depth"]
 
 # A list marker (bullet or ordered) followed by a task marker, anywhere on the line, so that items
 # in quotes (`> - [ ]`) and lists nested on one line (`- - [ ]`) are found too.
@@ -106,6 +107,22 @@ def _hint(lines: Sequence[str], text: str) -> str:
     return ""
 
 
+def _starts_on(text: str, lines: Sequence[str], line: int) -> bool:
+    """The item's first word follows its marker (checks the lines of site-only items).
+
+    An item whose marker ends its line (``- [ ] `` then an indented line) starts on the next line.
+    """
+    words = text.split()
+    if not words:
+        return True
+    first = re.sub(r"\W", "", words[0])
+    match = TASK_MARKER.search(lines[line - 1])
+    rest = lines[line - 1][match.end() :] if match else lines[line - 1]
+    if not rest.strip() and line < len(lines):
+        rest = lines[line]
+    return first in re.sub(r"\W", "", rest)
+
+
 def _align_site(
     result: Comparison, items: Sequence[Item], site: Sequence[Box], lines: Sequence[str]
 ) -> dict[int, Box]:
@@ -169,18 +186,20 @@ def compare(path: str, text: str, items: Sequence[Item]) -> Comparison:
             marker_state(lines, item.line),
         )
         result.seen.append(seen)
-        _check_state(result, item, seen)
+        _check_state(result, item, seen, lines)
         _check_rendering(result, item, seen, github_box, site_box)
     return result
 
 
-def _check_state(result: Comparison, item: Item, seen: Seen) -> None:
+def _check_state(result: Comparison, item: Item, seen: Seen, lines: Sequence[str]) -> None:
     """No phantom item, and the reported state is the marker's (an open marker is never done)."""
     line = item.line
     if seen.github == NOT_A_BOX and seen.site == NOT_A_BOX:
         result.problem("phantom", line, f"item {item.text!r}: neither renderer shows a box for it")
     if seen.marker_checked is None:
-        result.problem("phantom", line, f"item {item.text!r} is on a line with no task marker")
+        result.problem("line", line, f"item {item.text!r} is on a line with no task marker")
+    elif not _starts_on(item.text, lines, line):
+        result.problem("line", line, f"item {item.text!r} does not start on this line")
     elif item.checked != seen.marker_checked:
         marker = "done" if seen.marker_checked else "open"
         result.problem(

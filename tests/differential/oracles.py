@@ -36,6 +36,9 @@ MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 # Elements that end an item's first paragraph when they appear inside a tight list item.
 BLOCK_TAGS = frozenset({"ul", "ol", "li", "p", "blockquote", "pre", "div", "table", "hr"})
 BLOCK_TAGS |= {"h1", "h2", "h3", "h4", "h5", "h6", "details", "dl", "section"}
+# The first block of an item that holds its text when the box stands alone before it: a paragraph
+# (loose items), or a heading when the item's text is underlined as a setext heading.
+FIRST_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 VOID_TAGS = frozenset({"input", "br", "hr", "img", "meta", "link", "area", "base", "col"})
 VOID_TAGS |= {"embed", "source", "track", "wbr"}
 
@@ -126,7 +129,7 @@ def _inline_text_after(box: Element, container: Element) -> str:
 
     Images count as their alt text and footnote references as nothing, the way archcheck's
     "markup stripped" text reads them. In a loose cmark-gfm item the box sits before the
-    ``<p>``, so an empty run after the box followed by a paragraph takes that paragraph.
+    ``<p>``, so an empty run after the box followed by a paragraph (or heading) takes its text.
     """
     parts: list[str] = []
     started = False
@@ -143,7 +146,7 @@ def _inline_text_after(box: Element, container: Element) -> str:
                 if not visit(child):
                     return False
             elif child.tag in BLOCK_TAGS:
-                if child.tag == "p" and not "".join(parts).strip():
+                if child.tag in FIRST_BLOCK_TAGS and not "".join(parts).strip():
                     parts.append(_text_of(child))
                 return False
             else:
