@@ -124,6 +124,23 @@ KNOWN_DIFFERENCES: tuple[RendererDifference, ...] = (
         "keeps that line in the footnote's paragraph",
         where=(("adversarial/footnotes.md", (5,)),),
     ),
+    RendererDifference(
+        "empty-task-item-closes",
+        github="not-a-box",
+        site="as-marked",
+        why="cmark-gfm's task marker leaves `- [ ] ` with no content, and an item may begin with "
+        "at most one blank line: a blank line closes it, so the 4-space line after it is "
+        "indented code; Python-Markdown nests it",
+        where=(("adversarial/empty-items.md", (15,)),),
+    ),
+    RendererDifference(
+        "unclosed-fence",
+        github="not-a-box",
+        site="as-marked",
+        why="cmark-gfm runs an unclosed fence to the end of the document; pymdownx.superfences "
+        "needs a closing fence and otherwise leaves the opening line as text",
+        where=(("adversarial/unclosed-fence.md", (5, 6)),),
+    ),
 )
 
 
