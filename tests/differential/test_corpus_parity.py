@@ -1,0 +1,95 @@
+"""archcheck's checklist against GitHub (cmark-gfm) and the site (Python-Markdown) on the corpus.
+
+Each corpus file is one test; a failure lists every problem as ``corpus-file:line: what``.
+Lines where the renderers disagree must be listed in known_disagreements.py, and each entry there
+must still hold, so a renderer or engine change cannot slip through unnoticed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from comparison import Comparison, compare
+from known_disagreements import KNOWN_DIFFERENCES, RelativeView, expected_views
+from oracles import View
+from parity_run import PARITY_STATS
+
+import archcheck
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+FILES = sorted(
+    p.relative_to(CORPUS).as_posix()
+    for folder in ("spec", "adversarial")
+    for p in (CORPUS / folder).glob("*.md")
+)
+KNOWN = expected_views()
+
+
+def resolve(view: RelativeView, marker_checked: bool | None) -> View:
+    if view == "as-marked":
+        return "checked" if marker_checked else "unchecked"
+    return view
+
+
+def check_disagreements(path: str, result: Comparison) -> list[str]:
+    """Every renderer disagreement in this file is a listed one, and every listed one happens."""
+    problems: list[str] = []
+    seen_at = {seen.line: seen for seen in result.seen}
+    disagreeing = {seen.line for seen in result.disagreements}
+    for seen in result.disagreements:
+        listed = KNOWN.get((path, seen.line))
+        if listed is None:
+            problems.append(
+                f"{path}:{seen.line}: renderers disagree (GitHub {seen.github}, site {seen.site}) "
+                "and known_disagreements.py does not list it"
+            )
+    for (listed_path, line), difference in KNOWN.items():
+        if listed_path != path:
+            continue
+        if line not in seen_at:
+            problems.append(
+                f"{path}:{line}: listed as {difference.name}, but archcheck reports no item on "
+                "this line (see the boxes reported missing above)"
+            )
+            continue
+        seen = seen_at[line]
+        expected = (
+            resolve(difference.github, seen.marker_checked),
+            resolve(difference.site, seen.marker_checked),
+        )
+        if line not in disagreeing or (seen.github, seen.site) != expected:
+            problems.append(
+                f"{path}:{line}: listed as {difference.name} (GitHub {expected[0]}, site "
+                f"{expected[1]}) but the renderers show GitHub {seen.github}, site {seen.site}"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_checklist_matches_both_renderers(path: str) -> None:
+    text = (CORPUS / path).read_bytes().decode("utf-8")
+    document = archcheck.parse(text, path)
+    result = compare(path, text, document.checklist)
+    problems = result.problems_of() + check_disagreements(path, result)
+    PARITY_STATS["corpus files"] += 1
+    PARITY_STATS["corpus items compared"] += result.items
+    PARITY_STATS["corpus GitHub boxes"] += result.github_boxes
+    PARITY_STATS["corpus site boxes"] += result.site_boxes
+    PARITY_STATS["corpus renderer disagreements"] += len(result.disagreements)
+    PARITY_STATS["corpus renderer text differences"] += len(result.text_differences)
+    assert not problems, "\n".join(problems)
+
+
+def test_known_disagreements_name_corpus_files() -> None:
+    listed = {path for difference in KNOWN_DIFFERENCES for path, _ in difference.where}
+    assert listed <= set(FILES), sorted(listed - set(FILES))
+
+
+def test_the_corpus_has_boxes_in_every_renderer_view() -> None:
+    # The corpus must exercise what the rule is about: boxes both renderers show, and boxes only
+    # one of them shows, open and done.
+    views = {(d.github, d.site) for d in KNOWN_DIFFERENCES}
+    assert ("not-a-box", "as-marked") in views
+    assert ("as-marked", "not-a-box") in views
+    assert ("checked", "as-marked") in views
