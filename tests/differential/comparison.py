@@ -66,7 +66,7 @@ class Comparison:
     site_boxes: int = 0
     problems: list[tuple[ProblemKind, str]] = field(default_factory=list)
     seen: list[Seen] = field(default_factory=list)
-    text_differences: list[str] = field(default_factory=list)
+    text_differences: list[int] = field(default_factory=list)
 
     def problem(self, kind: ProblemKind, line: int | None, message: str) -> None:
         where = f"{self.path}:{line}" if line is not None else self.path
@@ -232,6 +232,6 @@ def _check_rendering(
             result.problem("depth", line, f"depth on {name} is {box.depth}; archcheck says {depth}")
     texts = {normalise(box.text) for box in (github_box, site_box) if box is not None}
     if len(texts) > 1:
-        result.text_differences.append(f"{result.path}:{line}: {sorted(texts)}")
+        result.text_differences.append(line)
     if texts and normalise(item.text) not in texts:
         result.problem("text", line, f"text {item.text!r}; the renderers show {sorted(texts)}")

@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 from comparison import Comparison, compare
-from known_disagreements import KNOWN_DIFFERENCES, RelativeView, expected_views
+from known_disagreements import (
+    KNOWN_DIFFERENCES,
+    KNOWN_TEXT_DIFFERENCES,
+    RelativeView,
+    expected_views,
+)
 from oracles import View
 from parity_run import PARITY_STATS
 
@@ -63,6 +68,14 @@ def check_disagreements(path: str, result: Comparison) -> list[str]:
                 f"{path}:{line}: listed as {difference.name} (GitHub {expected[0]}, site "
                 f"{expected[1]}) but the renderers show GitHub {seen.github}, site {seen.site}"
             )
+    listed_text = {d.line for d in KNOWN_TEXT_DIFFERENCES if d.path == path}
+    for line in sorted(set(result.text_differences) - listed_text):
+        problems.append(
+            f"{path}:{line}: the renderers show different text and known_disagreements.py "
+            "does not list it"
+        )
+    for line in sorted(listed_text - set(result.text_differences)):
+        problems.append(f"{path}:{line}: listed as a text difference but the texts agree")
     return problems
 
 
@@ -83,6 +96,7 @@ def test_checklist_matches_both_renderers(path: str) -> None:
 
 def test_known_disagreements_name_corpus_files() -> None:
     listed = {path for difference in KNOWN_DIFFERENCES for path, _ in difference.where}
+    listed |= {difference.path for difference in KNOWN_TEXT_DIFFERENCES}
     assert listed <= set(FILES), sorted(listed - set(FILES))
 
 
