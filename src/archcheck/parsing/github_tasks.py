@@ -16,7 +16,6 @@ from markdown_it.token import Token
 from archcheck.parsing.markdown import BOM, Source
 
 RE_TASK_LINE = re.compile(r"^[ \t\v\f]*(?:[-+*]|[0-9]+.)[ \t\v\f]+(?P<marker>\[[ xX]\])[ \t\v\f]+")
-RE_MARKER = re.compile(r"^\[([ xX])\](?:[ \t]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +35,7 @@ def inline_text(token: Token) -> str:
     """An inline token's visible text, markup stripped, whitespace collapsed."""
     parts: list[str] = []
     for child in token.children or ():
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -45,7 +44,22 @@ def inline_text(token: Token) -> str:
     return " ".join("".join(parts).split())
 
 
+def _first_inline(tokens: list[Token], start: int) -> Token | None:
+    level = tokens[start].level
+    for token in tokens[start + 1 :]:
+        if token.level <= level:
+            return None
+        if token.type == "inline":
+            return token
+    return None
+
+
 def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
+    """GitHub's boxes: items opened on a line that matches cmark-gfm's task line pattern.
+
+    What the item's content then becomes (paragraph, heading, table) does not matter to
+    cmark-gfm, but a block that starts on a later line is not the marker's.
+    """
     found: list[TaskCandidate] = []
     depth = 0
     for index, token in enumerate(tokens):
@@ -54,27 +68,30 @@ def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
         if token.type != "list_item_open":
             continue
         depth += 1
-        if index + 2 >= len(tokens) or token.map is None:
-            continue
-        para, inline = tokens[index + 1], tokens[index + 2]
-        if para.type != "paragraph_open" or para.map is None or para.map[0] != token.map[0]:
-            continue
-        text = inline_text(inline)
-        marker = RE_MARKER.match(inline.content)
-        if marker is None:
+        if token.map is None:
             continue
         row = token.map[0]
-        raw = source.lines[row]
-        if row == 0 and source.had_bom:
-            raw = BOM + raw  # cmark-gfm matches the task line with the BOM still in front
+        raw = (BOM if row == 0 and source.had_bom else "") + source.lines[row]
+        task = RE_TASK_LINE.match(raw)
+        following = tokens[index + 1]
+        if task is None:
+            continue
+        empty_task = not raw[task.end() :].strip()
+        if not empty_task and following.map is not None and following.map[0] != row:
+            continue
+        inline = _first_inline(tokens, index)
+        text = inline_text(inline) if inline is not None else ""
+        marker = task.group("marker")
+        if text.startswith(marker):
+            text = text[3:]
         found.append(
             TaskCandidate(
                 line=row + 1,
-                column=source.lines[row].find(marker.group(0)[:3]) + 1,
-                marker=marker.group(0)[:3],
-                text=" ".join(text[3:].split()),
+                column=source.lines[row].find(marker) + 1,
+                marker=marker,
+                text=" ".join(text.split()),
                 depth=depth - 1,
-                github_box=RE_TASK_LINE.match(raw) is not None,
+                github_box=True,
                 github_checked="[x]" in raw or "[X]" in raw,
             )
         )

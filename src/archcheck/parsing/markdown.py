@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,8 +52,14 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
+# A task line with nothing after its marker: cmark-gfm consumes the marker, so the item starts
+# empty and a blank line ends it. Blanking the marker gives markdown-it the same structure.
+RE_EMPTY_TASK = re.compile(r"^([ \t\v\f]*(?:[-+*]|[0-9]+.)[ \t\v\f]+)\[[ xX]\]([ \t\v\f]+)$", re.M)
+
+
 def tokenize(source: Source) -> list[Token]:
-    tokens = markdown_parser().parse(source.text)
+    text = RE_EMPTY_TASK.sub(lambda m: m.group(1) + "   " + m.group(2), source.text)
+    tokens = markdown_parser().parse(text)
     for token in tokens:
         if token.level >= MAX_NESTING - 1:
             line = token.map[0] + 1 if token.map else 1

@@ -1,0 +1,290 @@
+"""Python-Markdown's block processors, replayed for list structure (see site_blocks.py)."""
+
+from __future__ import annotations
+
+import re
+
+from archcheck.parsing.site_tree import Block, Element, Processor, SiteParser
+
+TAB = 4
+RE_CHECKBOX = re.compile(r"^ *\[(?P<state>[xX ])\] +")
+RE_OL = re.compile(r"^[ ]{0,3}\d+\.[ ]+(.*)")
+RE_UL = re.compile(r"^[ ]{0,3}[*+-][ ]+(.*)")
+RE_CHILD = re.compile(r"^[ ]{0,3}((\d+\.)|[*+-])[ ]+(.*)")
+RE_INDENT_ITEM = re.compile(r"^[ ]{4,7}((\d+\.)|[*+-])[ ]+.*")
+RE_INDENT = re.compile(r"^(([ ]{4})+)")
+RE_QUOTE = re.compile(r"(^|\n)[ ]{0,3}>[ ]?(.*)")
+RE_CALLOUT = re.compile(r"> *\[!([\w-]+(?: *\| *[\w-]+)*)]([-+])?(.*?)(?:\n|$)")
+RE_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?:\\.|[^\\#]|#+(?=[^#\n]))*?#*(?:\n|$)")
+RE_SETEXT = re.compile(r"^.*?\n(?:=+|-+)[ ]*(\n|$)", re.MULTILINE)
+RE_FOOTNOTE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:[ ]*(.*)$", re.MULTILINE)
+RE_HR = re.compile(
+    r"^[ ]{0,3}(?=(?P<g>(-+[ ]{0,2}){3,}|(_+[ ]{0,2}){3,}|(\*+[ ]{0,2}){3,}))(?P=g)[ ]*$",
+    re.MULTILINE,
+)
+
+
+def _detab_lines(block: Block, width: int) -> Block:
+    pad = " " * width
+    return Block(
+        "\n".join(
+            line[width:] if line.startswith(pad) else line for line in block.text.split("\n")
+        ),
+        block.lines,
+    )
+
+
+def _empty(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    if block.text and not block.text.startswith("\n"):
+        return False
+    blocks.pop(0)
+    if block.text and block.text[1:]:
+        blocks.insert(0, block.cut(1))
+    return True
+
+
+def _list_indent(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    last = parent.last()
+    if not block.text.startswith(" " * TAB) or p.isstate("detabbed"):
+        return False
+    if parent.tag != "li" and not (last is not None and last.tag in ("ul", "ol")):
+        return False
+    blocks.pop(0)
+    match = RE_INDENT.match(block.text)
+    indent_level = len(match.group(1)) // TAB if match else 0
+    level = 1 if p.isstate("list") else 0
+    sibling: Element = parent
+    while indent_level > level:
+        child = sibling.last()
+        if child is None or child.tag not in ("ul", "ol", "li"):
+            break
+        if child.tag in ("ul", "ol"):
+            level += 1
+        sibling = child
+    block = _detab_lines(block, TAB * level)
+    p.state.append("detabbed")
+    if parent.tag == "li":
+        last = parent.last()
+        p.parse_blocks(last if last is not None and last.tag in ("ul", "ol") else parent, [block])
+    elif sibling.tag == "li":
+        p.parse_blocks(sibling, [block])
+    elif sibling.children and sibling.children[-1].tag == "li":
+        item = sibling.children[-1]
+        if item.text:
+            para = item.add("p", 0)
+            para.text, para.text_line, item.text = item.text, item.text_line, ""
+        p.parse_chunk(item, block)
+    else:
+        p.parse_blocks(sibling.add("li"), [block])
+    p.state.pop()
+    return True
+
+
+def _code(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    if not block.text.startswith(" " * TAB):
+        return False
+    blocks.pop(0)
+    lines = block.text.split("\n")
+    kept = 0
+    for line in lines:
+        if not (line.startswith(" " * TAB) or not line.strip()):
+            break
+        kept += 1
+    last = parent.last()
+    if last is None or last.tag != "pre":
+        parent.add("pre")
+    if kept < len(lines):
+        blocks.insert(0, block.cut(len("\n".join(lines[:kept])) + 1))
+    return True
+
+
+def _hash_header(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    match = RE_HASH.search(block.text)
+    if not match:
+        return False
+    blocks.pop(0)
+    if match.start():
+        p.parse_blocks(parent, [block.cut(0, match.start())])
+    parent.add("h")
+    if match.end() < len(block.text):
+        after = block.cut(match.end())
+        blocks.insert(0, _detab_lines(after, TAB) if p.isstate("looselist") else after)
+    return True
+
+
+def _setext(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    if not RE_SETEXT.match(block.text):
+        return False
+    blocks.pop(0)
+    parent.add("h")
+    lines = block.text.split("\n")
+    if len(lines) > 2:
+        blocks.insert(0, block.cut(len(lines[0]) + len(lines[1]) + 2))
+    return True
+
+
+def _hr(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    match = RE_HR.search(block.text)
+    if not match:
+        return False
+    blocks.pop(0)
+    before = block.text[: match.start()].rstrip("\n")
+    if before:
+        p.parse_blocks(parent, [block.cut(0, len(before))])
+    parent.add("hr")
+    after = block.text[match.end() :]
+    rest = after.lstrip("\n")
+    if rest:
+        blocks.insert(0, block.cut(match.end() + len(after) - len(rest)))
+    return True
+
+
+def _items(block: Block) -> list[Block]:
+    items: list[Block] = []
+    offset = 0
+    for line in block.text.split("\n"):
+        match = RE_CHILD.match(line)
+        here = block.cut(offset, offset + len(line))
+        if match:
+            items.append(Block(match.group(3), here.lines))
+        elif RE_INDENT_ITEM.match(line) and not items[-1].text.startswith(" " * TAB):
+            items.append(here)
+        else:
+            items[-1] = Block(items[-1].text + "\n" + line, items[-1].lines + here.lines)
+        offset += len(line) + 1
+    return items
+
+
+def _list(pattern: re.Pattern[str], tag: str) -> Processor:
+    def run(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+        if not pattern.match(blocks[0].text):
+            return False
+        items = _items(blocks.pop(0))
+        sibling = parent.last()
+        if sibling is not None and sibling.tag in ("ol", "ul"):
+            lst = sibling
+            last_item = lst.children[-1] if lst.children else lst.add("li")
+            if last_item.text:
+                para = last_item.add("p", 0)
+                para.text, para.text_line, last_item.text = last_item.text, last_item.text_line, ""
+            p.state.append("looselist")
+            p.parse_blocks(lst.add("li"), [items.pop(0)])
+            p.state.pop()
+        elif parent.tag in ("ol", "ul"):
+            lst = parent
+        else:
+            lst = parent.add(tag)
+        p.state.append("list")
+        for item in items:
+            if item.text.startswith(" " * TAB) and lst.children:
+                p.parse_blocks(lst.children[-1], [item])
+            else:
+                p.parse_blocks(lst.add("li"), [item])
+        p.state.pop()
+        return True
+
+    return run
+
+
+def _quote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks[0]
+    match = RE_QUOTE.search(block.text)
+    if not match:
+        return False
+    blocks.pop(0)
+    if match.start():
+        p.parse_blocks(parent, [block.cut(0, match.start())])
+    quoted = block.cut(match.start())
+    lines, numbers = quoted.text.split("\n"), list(quoted.lines)
+    for index, line in enumerate(lines):
+        if line and line.strip() != ">":
+            if RE_CALLOUT.match(line):  # GitHub alert: its first line becomes the title
+                lines[index : index + 1] = ["Title", ""]
+                numbers.insert(index, numbers[index])
+            break
+    cleaned = []
+    for line in lines:
+        found = RE_QUOTE.match(line)
+        cleaned.append("" if line.strip() == ">" else found.group(2) if found else line)
+    p.state.append("blockquote")
+    p.parse_chunk(parent.add("blockquote"), Block("\n".join(cleaned), tuple(numbers)))
+    p.state.pop()
+    return True
+
+
+def _footnote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    """A definition's text, and the indented blocks after it, become a footnote of its own."""
+    block = blocks[0]
+    found = RE_FOOTNOTE.search(block.text)
+    if not found:
+        return False
+    blocks.pop(0)
+    preceding = block.text[: found.start()]
+    for following in RE_FOOTNOTE.finditer(block.text, found.end()):
+        if block.text[found.end() : following.start()].strip("\n"):
+            break
+        p.footnotes.append(block.cut(found.start(2), found.end(2)))
+        found = following
+    content = block.cut(found.start(2), found.end(2))
+    rest = block.cut(found.end()).strip_newlines(trailing=False)
+    after = RE_FOOTNOTE.search(rest.text)
+    if after:
+        before = rest.cut(0, len(rest.text[: after.start()].rstrip("\n")))
+        content = content.join(_detab_lines(before, TAB)).strip_newlines(trailing=False)
+        blocks.insert(0, rest.cut(after.start()))
+    else:
+        content = content.join(_detab_lines(rest, TAB)).strip_newlines()
+        while blocks and blocks[0].text.startswith(" " * TAB):
+            indented = blocks.pop(0)
+            inner = RE_FOOTNOTE.search(indented.text)
+            if inner:
+                before = indented.cut(0, len(indented.text[: inner.start()].rstrip("\n")))
+                content = Block(content.text + "\n", (*content.lines, 0)).join(
+                    _detab_lines(before, TAB)
+                )
+                blocks.insert(0, indented.cut(inner.start()))
+                break
+            content = Block(content.text + "\n", (*content.lines, 0)).join(
+                _detab_lines(indented, TAB)
+            )
+    p.footnotes.append(content)
+    if preceding.strip():
+        blocks.insert(0, block.cut(0, len(preceding.rstrip("\n"))))
+    return True
+
+
+def _paragraph(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    block = blocks.pop(0)
+    if not block.text.strip():
+        return True
+    if p.isstate("list"):
+        if parent.children:
+            return True  # becomes the tail of a child: never the item's first text
+        if parent.text:
+            parent.text += "\n" + block.text
+        else:
+            parent.set_text(block)
+    else:
+        parent.add("p").set_text(block)
+    return True
+
+
+PROCESSORS: tuple[Processor, ...] = (
+    _empty,
+    _list_indent,
+    _code,
+    _hash_header,
+    _setext,
+    _hr,
+    _list(RE_OL, "ol"),
+    _list(RE_UL, "ul"),
+    _quote,
+    _footnote,
+    _paragraph,
+)
