@@ -9,7 +9,7 @@ hypothesis profile (parity_run.py) and printed in the session summary.
 from __future__ import annotations
 
 from comparison import Comparison, compare
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from parity_run import PARITY_STATS, PROFILE
 
@@ -77,6 +77,9 @@ def checked(text: str, counter: str) -> Comparison:
     result = compare("<generated>", text, archcheck.parse(text, "<generated>").checklist)
     PARITY_STATS["hypothesis items compared"] += result.items
     PARITY_STATS["hypothesis renderer disagreements"] += len(result.disagreements)
+    # Shown by --hypothesis-show-statistics: which renderer views the documents reached.
+    for seen in result.seen:
+        event(f"box: GitHub {seen.github}, site {seen.site}")
     return result
 
 
