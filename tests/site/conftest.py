@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from chromium_discovery import find_chromium, no_chromium
 from note_page import NotePage, open_note
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 from site_build import MKDOCS_CONFIG, PROJECT_ROOT, build_site, serve_site
 
 CHROMIUM_ARGS = [
@@ -19,36 +19,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-DEBIAN_CHROMIUM = (Path("/usr/lib/chromium/chromium"), Path("/usr/bin/chromium"))
-
-
-def _no_browser(reason: str) -> None:
-    # On a developer's machine a missing browser is a skip; in CI it must never pass silently.
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
-    pytest.skip(reason)
-
-
-def find_chromium(playwright: Playwright) -> Path | None:
-    """$ARCHCHECK_CHROMIUM, then Debian's chromium, then Playwright's own download."""
-    chosen = os.environ.get("ARCHCHECK_CHROMIUM")
-    if chosen:
-        if not Path(chosen).is_file():
-            pytest.fail(f"ARCHCHECK_CHROMIUM={chosen} is not a file", pytrace=False)
-        return Path(chosen)
-    candidates = [*DEBIAN_CHROMIUM, Path(playwright.chromium.executable_path)]
-    return next((path for path in candidates if path.is_file()), None)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        executable = find_chromium(playwright)
+        executable = find_chromium(Path(playwright.chromium.executable_path))
         if executable is None:
-            _no_browser(
-                "no chromium found: set ARCHCHECK_CHROMIUM, `apt-get install chromium` "
-                "or `playwright install chromium`"
-            )
+            no_chromium()
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -1,12 +1,14 @@
-"""Fast checks of the site's setup: the vendored Mermaid matches its pin, the config uses it."""
+"""Fast checks of the site's setup: vendored Mermaid, config, browser discovery, contrast maths."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from pathlib import Path
 
 import pytest
+from chromium_discovery import find_chromium, no_chromium
 from colour_contrast import backdrop_of, contrast_ratio, is_dark, over, parse_css_colour
 from site_build import MKDOCS_CONFIG, PROJECT_ROOT
 
@@ -57,3 +59,39 @@ def test_backdrop_composites_translucent_layers_on_white() -> None:
 def test_unreadable_colour_is_rejected() -> None:
     with pytest.raises(ValueError, match="not a computed"):
         parse_css_colour("color(srgb 1 0 0)")
+
+
+def test_chromium_env_var_wins_over_debian_and_playwright(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen, debian, own = (tmp_path / name for name in ("chosen", "debian", "own"))
+    for path in (chosen, debian, own):
+        path.touch()
+    monkeypatch.setenv("ARCHCHECK_CHROMIUM", str(chosen))
+    assert find_chromium(own, debian=[debian]) == chosen
+    monkeypatch.delenv("ARCHCHECK_CHROMIUM")
+    assert find_chromium(own, debian=[tmp_path / "absent", debian]) == debian
+    assert find_chromium(own, debian=[tmp_path / "absent"]) == own
+    assert find_chromium(tmp_path / "absent-too", debian=[tmp_path / "absent"]) is None
+
+
+def test_chromium_env_var_naming_no_file_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHCHECK_CHROMIUM", str(tmp_path / "absent"))
+    with pytest.raises(pytest.fail.Exception, match="is not a file"):
+        find_chromium(tmp_path / "own")
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [("true", pytest.fail.Exception), (None, pytest.skip.Exception)]
+)
+def test_missing_chromium_fails_in_ci_and_skips_elsewhere(
+    ci: str | None, outcome: type[BaseException], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="no chromium found"):
+        no_chromium()
