@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from archcheck.model import ChecklistItem, Render
@@ -19,7 +21,7 @@ def _render(box: bool, checked: bool) -> Render:
 
 def checklist(tokens: list[Token], source: Source, path: str) -> tuple[ChecklistItem, ...]:
     candidates = {c.line: c for c in task_candidates(tokens, source)}
-    boxes = site_boxes(site_lines(tokens, source), MAX_NESTING)
+    boxes = site_boxes(*site_lines(tokens, source), MAX_NESTING)
     shown = {line for line, c in candidates.items() if c.github_box} | set(boxes)
     items: list[ChecklistItem] = []
     for line in sorted(shown):
@@ -30,7 +32,8 @@ def checklist(tokens: list[Token], source: Source, path: str) -> tuple[Checklist
             assert box is not None
             marker = f"[{box.state}]"
             column = source.lines[line - 1].find(marker) + 1
-            text = inline_text(markdown_parser().parseInline(box.text)[0])
+            visible = re.sub("\x02\\d*\x03?", "", box.text)  # placeholders of stashed blocks
+            text = inline_text(markdown_parser().parseInline(visible)[0])
         github_box = candidate is not None and candidate.github_box
         items.append(
             ChecklistItem(

@@ -45,9 +45,10 @@ def inline_text(token: Token) -> str:
 
 
 def _first_inline(tokens: list[Token], start: int) -> Token | None:
+    """The inline content of the item's own first block, if the item starts with one."""
     level = tokens[start].level
     for token in tokens[start + 1 :]:
-        if token.level <= level:
+        if token.level <= level or token.type.endswith("_list_open"):
             return None
         if token.type == "inline":
             return token

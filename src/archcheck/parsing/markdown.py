@@ -53,12 +53,31 @@ def markdown_parser() -> MarkdownIt:
 
 
 # A task line with nothing after its marker: cmark-gfm consumes the marker, so the item starts
-# empty and a blank line ends it. Blanking the marker gives markdown-it the same structure.
-RE_EMPTY_TASK = re.compile(r"^([ \t\v\f]*(?:[-+*]|[0-9]+.)[ \t\v\f]+)\[[ xX]\]([ \t\v\f]+)$", re.M)
+# empty and a following blank line ends it. Blanking the marker gives markdown-it the same
+# structure, except where an empty item could not interrupt the paragraph above it (it would
+# start a new, nested list right under paragraph text): there the marker is left alone.
+RE_EMPTY_TASK = re.compile(r"^([ \t\v\f]*(?:[-+*]|[0-9]+.)[ \t\v\f]+)\[[ xX]\]([ \t\v\f]+)$")
+RE_ITEM_LINE = re.compile(r"^[ \t]*(?:[-+*]|[0-9]+[.)])(?:[ \t]|$)")
+
+
+def _mask_empty_tasks(lines: tuple[str, ...]) -> str:
+    masked = list(lines)
+    for index, line in enumerate(lines):
+        found = RE_EMPTY_TASK.match(line)
+        if found is None:
+            continue
+        before = lines[index - 1] if index else ""
+        if before.strip():
+            indent = len(line) - len(line.lstrip())
+            sibling = RE_ITEM_LINE.match(before) and indent <= len(before) - len(before.lstrip())
+            if not sibling:
+                continue
+        masked[index] = found.group(1) + "   " + found.group(2)
+    return "\n".join(masked)
 
 
 def tokenize(source: Source) -> list[Token]:
-    text = RE_EMPTY_TASK.sub(lambda m: m.group(1) + "   " + m.group(2), source.text)
+    text = _mask_empty_tasks(source.lines)
     tokens = markdown_parser().parse(text)
     for token in tokens:
         if token.level >= MAX_NESTING - 1:

@@ -16,11 +16,16 @@ from archcheck.parsing.site_processors import PROCESSORS, RE_CHECKBOX, TAB
 from archcheck.parsing.site_tree import Block, Element, SiteBox, SiteParser
 
 
-def site_boxes(lines: list[tuple[int, str]], max_depth: int) -> dict[int, SiteBox]:
+def site_boxes(
+    lines: list[tuple[int, str]],
+    fences: dict[str, tuple[int, list[tuple[int, str]]]],
+    max_depth: int,
+) -> dict[int, SiteBox]:
     """Checkboxes the site shows, by source line, for (line number, text) pairs."""
     text = "\n".join(line.expandtabs(TAB) if line.strip() else "" for _, line in lines)
     root = Element("root")
     parser = SiteParser(PROCESSORS, max_depth)
+    parser.fences = fences
     parser.parse_chunk(root, Block(text, tuple(number for number, _ in lines)))
     footnotes = root.add("ol")
     for footnote in parser.footnotes:

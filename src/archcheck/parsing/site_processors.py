@@ -82,11 +82,30 @@ def _list_indent(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     return True
 
 
+RE_FENCE_PLACEHOLDER = re.compile(r"^([> ]*)(\x02\d+\x03)$")
+
+
+def _revert_fences(p: SiteParser, block: Block) -> Block:
+    """superfences puts back fences that landed in an indented code block, as plain text."""
+    texts: list[str] = []
+    numbers: list[int] = []
+    for text, number in zip(block.text.split("\n"), block.lines, strict=True):
+        found = RE_FENCE_PLACEHOLDER.match(text)
+        if found is None or found.group(2) not in p.fences:
+            texts.append(text)
+            numbers.append(number)
+            continue
+        indent, original = p.fences.pop(found.group(2))
+        cut = indent - len(found.group(1))
+        texts += [line[cut:] for _, line in original]
+        numbers += [n for n, _ in original]
+    return Block("\n".join(texts), tuple(numbers))
+
+
 def _code(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
-    block = blocks[0]
-    if not block.text.startswith(" " * TAB):
+    if not blocks[0].text.startswith(" " * TAB):
         return False
-    blocks.pop(0)
+    block = _revert_fences(p, blocks.pop(0))
     lines = block.text.split("\n")
     kept = 0
     for line in lines:

@@ -67,8 +67,12 @@ def _fence_end(numbered: list[tuple[int, str]], start: int) -> int | None:
     return None
 
 
-def _stash_fences(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    result: list[tuple[int, str]] = []
+Numbered = list[tuple[int, str]]
+
+
+def _stash_fences(numbered: Numbered, stash: dict[str, tuple[int, Numbered]]) -> Numbered:
+    """Replace each fence with a placeholder; keep the original for an indented code block."""
+    result: Numbered = []
     index = 0
     while index < len(numbered):
         last = _fence_end(numbered, index)
@@ -77,7 +81,9 @@ def _stash_fences(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
             index += 1
             continue
         number, line = numbered[index]
-        result.append((number, _prefix(line) + PLACEHOLDER))
+        key = f"{PLACEHOLDER}{len(stash)}\x03"
+        stash[key] = (len(_prefix(line)), numbered[index : last + 1])
+        result.append((number, _prefix(line) + key))
         index = last + 1
     return result
 
@@ -105,14 +111,18 @@ def _raw_html_end(lines: tuple[str, ...], start: int) -> int | None:
     return len(lines) - 1
 
 
-def site_lines(tokens: list[Token], source: Source) -> list[tuple[int, str]]:
-    """The text as Python-Markdown's block parser meets it, numbered by source line."""
+def site_lines(
+    tokens: list[Token], source: Source
+) -> tuple[Numbered, dict[str, tuple[int, Numbered]]]:
+    """The text as Python-Markdown's block parser meets it, numbered by source line, and the
+    fences stashed from it (placeholder -> opening indentation, original lines)."""
     lines = [line.expandtabs(4) for line in source.lines]
     for token in tokens:
         if token.type == "front_matter" and token.map:  # MkDocs takes it off before rendering
             start, end = token.map
             lines[start:end] = [""] * (end - start)
-    numbered = _stash_fences(list(enumerate(lines, 1)))
+    fences: dict[str, tuple[int, Numbered]] = {}
+    numbered = _stash_fences(list(enumerate(lines, 1)), fences)
     texts = tuple(text for _, text in numbered)
     stashed: list[tuple[int, str]] = []
     index = 0
@@ -125,4 +135,4 @@ def site_lines(tokens: list[Token], source: Source) -> list[tuple[int, str]]:
         number = numbered[index][0]
         stashed += [(number, ""), (number, PLACEHOLDER), (number, "")]
         index = last + 1
-    return stashed
+    return stashed, fences

@@ -79,6 +79,8 @@ class SiteParser:
         self.depth = 0
         self.max_depth = max_depth
         self.footnotes: list[Block] = []
+        # superfences placeholder -> (indentation of the opening fence, original lines)
+        self.fences: dict[str, tuple[int, list[tuple[int, str]]]] = {}
 
     def parse_blocks(self, parent: Element, blocks: list[Block]) -> None:
         self.depth += 1
