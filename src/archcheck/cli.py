@@ -1,0 +1,95 @@
+"""The ``archcheck`` command: run(argv) -> exit code (0 clean, 1 findings, 2 could not run)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from archcheck import __version__
+from archcheck.config import ConfigError, load_config, read_config
+from archcheck.engine import Progress, check
+from archcheck.formats import FORMATS
+
+COMMAND_PREFIX = {"check": (), "checklist": ("AC1",), "tokens": ("AC2",)}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("paths", nargs="*", help="files or folders (default: the docs folder)")
+    common.add_argument("--format", choices=sorted(FORMATS), default="text")
+    common.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    common.add_argument("--allow-open", action="store_true", help="open items are warnings")
+    common.add_argument("--select", type=_codes, default=[], help="only codes with these prefixes")
+    common.add_argument("--ignore", type=_codes, default=[], help="skip codes with these prefixes")
+    common.add_argument("--config", type=Path, help="pyproject.toml to read")
+    parser = _Parser(prog="archcheck", description="Check Markdown architecture notes.")
+    parser.add_argument("--version", action="version", version=f"archcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("check", parents=[common], help="run every rule")
+    commands.add_parser("checklist", parents=[common], help="list checklist items (AC1xx)")
+    commands.add_parser("tokens", parents=[common], help="list token references (AC2xx)")
+    return parser
+
+
+def _progress_bar() -> Progress | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 20:
+            return
+        filled = done * 30 // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} files")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as error:
+        print(f"archcheck: {error}", file=sys.stderr)
+        return 2
+    except SystemExit as done:  # --help, --version
+        return int(done.code or 0)
+    try:
+        config = read_config(args.config) if args.config else load_config()
+    except ConfigError as error:
+        print(f"archcheck: {error}", file=sys.stderr)
+        return 2
+    result = check(
+        args.paths or None,
+        config,
+        allow_open=args.allow_open,
+        select=[*COMMAND_PREFIX[args.command], *args.select],
+        ignore=args.ignore,
+        progress=_progress_bar(),
+    )
+    sys.stdout.write(FORMATS[args.format](result, args.command))
+    for problem in result.problems:
+        print(f"archcheck: {problem}", file=sys.stderr)
+    if args.exit_zero and result.exit_code == 1:
+        return 0
+    return result.exit_code
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,141 @@
+"""[tool.archcheck] in pyproject.toml: found by walking up from a directory, validated on load."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KNOWN_KEYS = ("docs", "tokens", "components", "tier-column", "max-file-size", "select", "ignore")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file, the key and what was
+    expected."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings. ``root`` is the folder relative paths are resolved against."""
+
+    root: Path
+    path: Path | None = None
+    docs: tuple[str, ...] = ("docs",)
+    tokens: Mapping[str, str] = field(default_factory=dict)
+    components: Mapping[str, str] = field(default_factory=dict)
+    tier_column: str = "Tier"
+    max_file_size: int = 10_000_000
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def display_path(self) -> str:
+        return str(self.path) if self.path else "pyproject.toml"
+
+
+def _type_name(value: object) -> str:
+    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}.get(
+        type(value), "a table" if isinstance(value, dict) else "an array"
+    )
+
+
+def _string_table(where: str, key: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f'{where} {key}: expected a table of name = "value", got {_type_name(value)}'
+        )
+    for name, item in value.items():
+        if not isinstance(item, str) or not item.strip():
+            got = _type_name(item) if not isinstance(item, str) else "an empty string"
+            raise ConfigError(f"{where} {key}.{name}: expected a non-empty string, got {got}")
+    return dict(value)
+
+
+def _strings(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(
+            f"{where} {key}: expected a string or an array of strings, got {_type_name(value)}"
+        )
+    return tuple(value)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Where each token and component is declared, for findings about the configuration."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            table = stripped.strip("[] ")
+        elif "=" in stripped and table.startswith("tool.archcheck"):
+            key = stripped.split("=", 1)[0].strip().strip("\"'")
+            lines.setdefault(f"{table.removeprefix('tool.archcheck').lstrip('.')}.{key}", number)
+    return lines
+
+
+def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "") -> Config:
+    where = f"{path or 'pyproject.toml'}: [tool.archcheck]"
+    unknown = sorted(set(table) - set(KNOWN_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{where} {unknown[0]}: unknown key (expected one of {', '.join(KNOWN_KEYS)})"
+        )
+    size = table.get("max-file-size", 10_000_000)
+    if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
+        raise ConfigError(
+            f"{where} max-file-size: expected a positive integer (bytes), got {size!r}"
+        )
+    tier_column = table.get("tier-column", "Tier")
+    if not isinstance(tier_column, str):
+        raise ConfigError(f"{where} tier-column: expected a string, got {_type_name(tier_column)}")
+    tokens = _string_table(where, "tokens", table.get("tokens", {}))
+    components = _string_table(where, "components", table.get("components", {}))
+    for name, value in tokens.items():
+        twins = [other for other, v in tokens.items() if v == value and other != name]
+        if twins:
+            raise ConfigError(f"{where} tokens.{name}: same value as tokens.{twins[0]}")
+    return Config(
+        root=path.parent if path else Path.cwd(),
+        path=path,
+        docs=_strings(where, "docs", table.get("docs", "docs")),
+        tokens=tokens,
+        components=components,
+        tier_column=tier_column,
+        max_file_size=size,
+        select=_strings(where, "select", table.get("select", [])),
+        ignore=_strings(where, "ignore", table.get("ignore", [])),
+        key_lines=_key_lines(text),
+    )
+
+
+def read_config(path: Path) -> Config:
+    """Load and validate one pyproject.toml (an empty configuration if it has no table)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    tool = data.get("tool", {})
+    table = tool.get("archcheck", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.archcheck]: expected a table, got {_type_name(table)}")
+    return config_from_table(table, path, text)
+
+
+def load_config(start: Path | None = None) -> Config:
+    """The configuration of the nearest pyproject.toml with [tool.archcheck], walking up."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            config = read_config(candidate)
+            if "[tool.archcheck" in candidate.read_text(encoding="utf-8", errors="replace"):
+                return config
+    return Config(root=here)

@@ -1,0 +1,128 @@
+"""check(): files -> parse -> rules -> suppressions -> one result. Pure per document, so a cache
+or a process pool can be slotted in around check_document later."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from archcheck.config import Config, load_config
+from archcheck.findings import Finding, Severity
+from archcheck.model import ChecklistItem, Document
+from archcheck.parsing import NestingTooDeepError, parse
+from archcheck.rules import RULES
+from archcheck.rules.tokens import TokenReference, references
+from archcheck.sources import Problem, discover, read_markdown
+from archcheck.suppressions import Waiver, apply, relax
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What archcheck says about one page: for the MkDocs plugin and check()."""
+
+    path: str
+    document: Document
+    findings: tuple[Finding, ...]
+    waivers: tuple[Waiver, ...]
+    tokens: tuple[TokenReference, ...]
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return self.document.checklist
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...] = ()
+    items: tuple[ChecklistItem, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    documents: tuple[str, ...] = ()
+    tokens: tuple[TokenReference, ...] = field(default=())
+
+    @property
+    def exit_code(self) -> int:
+        """2 could not run, 1 an error-severity finding, 0 clean."""
+        if self.problems:
+            return 2
+        return 1 if any(f.severity is Severity.ERROR for f in self.findings) else 0
+
+
+def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    return (not select or code.startswith(tuple(select))) and not code.startswith(tuple(ignore))
+
+
+def _finish(findings: Iterable[Finding], allow_open: bool, select: Sequence[str], ignore: Sequence[str]) -> list[Finding]:
+    kept = [relax(f) if allow_open else f for f in findings if _wanted(f.code, select, ignore)]
+    return sorted(kept, key=lambda f: (f.path, f.line, f.column, f.code))
+
+
+def check_document(document: Document, config: Config, today: date | None = None) -> PageResult:
+    """Run every document rule on one parsed document and apply its directives."""
+    found = [f for rule in RULES if not rule.project for f in rule.check(document, config)]  # type: ignore[arg-type]
+    kept, waivers = apply(found, document, today or date.today())
+    tokens = tuple(references(document, config))
+    return PageResult(document.path, document, tuple(kept), tuple(waivers), tokens)
+
+
+def check_source(
+    text: str,
+    path: str = "<string>",
+    config: Config | None = None,
+    *,
+    allow_open: bool = False,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> PageResult:
+    """Check one page's source text, without file I/O (project-wide rules are not run)."""
+    config = config or Config(root=Path.cwd())
+    page = check_document(parse(text, path), config)
+    findings = _finish(page.findings, allow_open, (*config.select, *select), (*config.ignore, *ignore))
+    return PageResult(page.path, page.document, tuple(findings), page.waivers, page.tokens)
+
+
+def check(
+    paths: Sequence[str | Path] | None = None,
+    config: Config | None = None,
+    *,
+    allow_open: bool = False,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> CheckResult:
+    """Check Markdown files (default: the configured docs folders)."""
+    config = config or load_config()
+    targets = [Path(p) for p in paths] if paths else [config.root / d for d in config.docs]
+    files, problems = discover(targets, Path.cwd())
+    pages: list[PageResult] = []
+    for index, (file, shown) in enumerate(files, 1):
+        text = read_markdown(file, shown, config.max_file_size)
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        try:
+            pages.append(check_document(parse(text, shown), config))
+        except NestingTooDeepError as error:
+            problems.append(Problem(shown, f"cannot check: {error}", error.line))
+        except RecursionError:
+            problems.append(Problem(shown, "cannot check: the Markdown nests too deeply"))
+        if progress:
+            progress(index, len(files))
+    documents = [page.document for page in pages]
+    found = [f for page in pages for f in page.findings]
+    if documents and not problems:  # a project rule needs every document to judge
+        for rule in RULES:
+            if rule.project:
+                found += rule.check(documents, config)  # type: ignore[arg-type]
+    return CheckResult(
+        findings=tuple(_finish(found, allow_open, (*config.select, *select), (*config.ignore, *ignore))),
+        items=tuple(item for page in pages for item in page.items),
+        waivers=tuple(w for page in pages for w in page.waivers),
+        problems=tuple(problems),
+        documents=tuple(page.path for page in pages),
+        tokens=tuple(t for page in pages for t in page.tokens),
+    )

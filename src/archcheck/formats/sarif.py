@@ -1,0 +1,62 @@
+"""SARIF 2.1.0, for code scanning dashboards: one run, the rule set as its driver's rules."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from archcheck import __version__
+from archcheck.engine import CheckResult
+from archcheck.rules import RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def render(result: CheckResult, command: str) -> str:
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.doc.splitlines()[0] if rule.doc else rule.name},
+            "fullDescription": {"text": rule.doc},
+            "defaultConfiguration": {"level": rule.severity.value},
+        }
+        for rule in RULES
+    ]
+    results: list[dict[str, Any]] = [
+        {
+            "ruleId": f.code,
+            "level": f.severity.value,
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
+        }
+        for f in result.findings
+    ]
+    notifications = [
+        {"level": "error", "message": {"text": str(p)}, "descriptor": {"id": "could-not-run"}}
+        for p in result.problems
+    ]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "archcheck", "version": __version__, "rules": rules}},
+                "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not result.problems,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,47 @@
+"""What a rule is: a plain function with a stable code, a kebab-case name and a severity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from archcheck.config import Config
+from archcheck.findings import Finding, Severity
+from archcheck.model import Document
+
+DocumentCheck = Callable[[Document, Config], Iterable[Finding]]
+ProjectCheck = Callable[[Sequence[Document], Config], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``check`` reads one document; a project rule (``project=True``) reads them all."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: DocumentCheck | ProjectCheck
+    project: bool = False
+
+    @property
+    def doc(self) -> str:
+        return (self.check.__doc__ or "").strip()
+
+    def finding(
+        self, path: str, line: int, column: int, message: str, suggestion: str | None = None
+    ) -> Finding:
+        return Finding(self.code, self.name, self.severity, path, line, column, message, suggestion)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, swaps."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

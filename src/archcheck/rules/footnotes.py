@@ -1,0 +1,76 @@
+"""AC3xx: footnotes. Every reference has one definition and every definition is referenced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archcheck.config import Config
+from archcheck.findings import Finding, Severity
+from archcheck.model import Document
+from archcheck.rule import Rule
+
+
+def undefined_footnote(document: Document, config: Config) -> Iterator[Finding]:
+    """A footnote reference needs a definition; without one it renders as literal ``[^label]``.
+
+    Anti-pattern:
+
+        Guarded by policy[^policy].
+
+    Best practice:
+
+        Guarded by policy[^policy].
+
+        [^policy]: See the compliance handbook.
+    """
+    defined = {d.label for d in document.footnote_defs}
+    for ref in document.footnote_refs:
+        if not ref.resolved or ref.label not in defined:
+            message = f"footnote [^{ref.label}] is referenced but never defined"
+            yield UNDEFINED_FOOTNOTE.finding(document.path, ref.line, ref.column, message)
+
+
+def unused_footnote(document: Document, config: Config) -> Iterator[Finding]:
+    """A footnote definition nobody references is dead text (often a renamed label).
+
+    Anti-pattern:
+
+        Guarded by policy.
+
+        [^policy]: See the compliance handbook.
+
+    Best practice: reference it (``policy[^policy]``) or delete it.
+    """
+    referenced = {ref.label for ref in document.footnote_refs}
+    for definition in document.footnote_defs:
+        if definition.label not in referenced:
+            message = f"footnote [^{definition.label}] is defined but never referenced"
+            yield UNUSED_FOOTNOTE.finding(
+                document.path, definition.line, definition.column, message
+            )
+
+
+def duplicate_footnote(document: Document, config: Config) -> Iterator[Finding]:
+    """A footnote label defined twice: renderers silently keep only one of the texts.
+
+    Anti-pattern:
+
+        [^policy]: Old text.
+        [^policy]: New text.
+
+    Best practice: one definition per label.
+    """
+    first: dict[str, int] = {}
+    for definition in document.footnote_defs:
+        if definition.label in first:
+            message = f"footnote [^{definition.label}] is already defined at line {first[definition.label]}"
+            yield DUPLICATE_FOOTNOTE.finding(
+                document.path, definition.line, definition.column, message
+            )
+        else:
+            first[definition.label] = definition.line
+
+
+UNDEFINED_FOOTNOTE = Rule("AC301", "undefined-footnote", Severity.ERROR, undefined_footnote)
+UNUSED_FOOTNOTE = Rule("AC302", "unused-footnote", Severity.ERROR, unused_footnote)
+DUPLICATE_FOOTNOTE = Rule("AC303", "duplicate-footnote", Severity.ERROR, duplicate_footnote)

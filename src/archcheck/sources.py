@@ -1,0 +1,77 @@
+"""Finding and reading Markdown files. Anything unreadable becomes a Problem, never an exception."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file or path archcheck could not check (exit code 2)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def discover(paths: Iterable[Path], root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """Markdown files under ``paths`` (folders are searched; symlinked folders are not followed)."""
+    files: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        shown = _display(path, root)
+        if not os.path.lexists(path):
+            problems.append(Problem(shown, "no such file or directory"))
+        elif path.is_dir() and not path.is_symlink():
+            found = [
+                Path(folder) / name
+                for folder, _, names in os.walk(path)
+                for name in names
+                if name.lower().endswith(SUFFIXES)
+            ]
+            if not found:
+                problems.append(Problem(shown, "no Markdown files (*.md, *.markdown) in this folder"))
+            files += [(file, _display(file, root)) for file in sorted(found)]
+        else:
+            files.append((path, shown))
+    return files, problems
+
+
+def read_markdown(path: Path, shown: str, max_bytes: int) -> str | Problem:
+    """The file's text (UTF-8, a BOM kept for the parser to judge), or why it cannot be read."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return Problem(shown, "is a directory, not a Markdown file")
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(shown, "is not a regular file (a pipe, socket or device?)")
+        if info.st_size > max_bytes:
+            return Problem(shown, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size)")
+        data = path.read_bytes()
+    except OSError as error:
+        return Problem(shown, f"cannot read: {error.strerror or error}")
+    if b"\0" in data[:8192]:
+        return Problem(shown, "is a binary file, not Markdown text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start : error.start + 1].hex()
+        return Problem(shown, f"is not valid UTF-8 (byte 0x{byte} at offset {error.start})", line)

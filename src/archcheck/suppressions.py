@@ -1,0 +1,204 @@
+"""Suppressions and waivers: HTML comments that apply to the block right after them.
+
+    <!-- archcheck: ignore AC201 -->            drop findings of AC201 (or any code prefix)
+    <!-- archcheck: ignore AC201, AC3 -->
+    <!-- archcheck: waive AC101 until=2026-12-31 reason="rotation booked for 12 Dec" -->
+
+An open checklist item (AC101) can only be waived, never ignored: a waiver needs a reason and
+an expiry date, an expired one is an error, and every waiver is listed in the output. A
+directive that suppresses nothing is reported too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from archcheck.config import Config
+from archcheck.findings import Finding, Severity
+from archcheck.model import Document
+from archcheck.rule import Rule
+
+RE_DIRECTIVE = re.compile(r"^<!--\s*archcheck:\s*(?P<body>.*?)\s*-->$", re.S)
+RE_IGNORE = re.compile(r"^ignore\s+(?P<codes>AC\d{1,3}(?:\s*,\s*AC\d{1,3})*)$")
+RE_WAIVE = re.compile(
+    r"^waive\s+(?P<codes>AC1\d\d(?:\s*,\s*AC1\d\d)*)"
+    r"(?=.*\buntil=(?P<until>\S+))(?=.*\breason=\"(?P<reason>[^\"]+)\")"
+    r"(?:\s+(?:until=\S+|reason=\"[^\"]+\"))+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    kind: str  # "ignore" or "waive"
+    path: str
+    line: int
+    column: int
+    codes: tuple[str, ...]
+    scope: tuple[int, int] | None
+    until: date | None = None
+    reason: str = ""
+
+    def covers(self, finding: Finding) -> bool:
+        return (
+            self.scope is not None
+            and self.scope[0] <= finding.line <= self.scope[1]
+            and finding.code.startswith(self.codes)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """A waiver as written, whether it has expired, and the open items it covers."""
+
+    path: str
+    line: int
+    codes: tuple[str, ...]
+    until: date
+    reason: str
+    expired: bool
+    covers: tuple[Finding, ...]
+
+
+def _parse(document: Document) -> Iterator[Directive | Finding]:
+    for comment in document.comments:
+        found = RE_DIRECTIVE.match(comment.body)
+        if found is None:
+            continue
+        body = " ".join(found["body"].split())
+        where = (document.path, comment.line, comment.column)
+        ignore, waive = RE_IGNORE.match(body), RE_WAIVE.match(body)
+        if ignore:
+            codes = tuple(code.strip() for code in ignore["codes"].split(","))
+            if any("AC101".startswith(code) for code in codes):
+                yield BAD_DIRECTIVE.finding(
+                    *where, "open items cannot be ignored: waive AC101 with until= and reason="
+                )
+                continue
+            yield Directive("ignore", *where, codes, comment.next_block)
+        elif waive:
+            try:
+                until = date.fromisoformat(waive["until"])
+            except ValueError:
+                yield BAD_DIRECTIVE.finding(
+                    *where, f"until={waive['until']}: expected a date YYYY-MM-DD"
+                )
+                continue
+            codes = tuple(code.strip() for code in waive["codes"].split(","))
+            yield Directive("waive", *where, codes, comment.next_block, until, waive["reason"])
+        else:
+            expected = 'ignore CODE[, CODE] or waive AC101 until=YYYY-MM-DD reason="..."'
+            yield BAD_DIRECTIVE.finding(
+                *where, f"cannot read directive {body!r}: expected {expected}"
+            )
+
+
+def directives(document: Document) -> list[Directive]:
+    return [d for d in _parse(document) if isinstance(d, Directive)]
+
+
+def bad_directive(document: Document, config: Config) -> Iterator[Finding]:
+    """An ``archcheck:`` comment must be a directive archcheck can read.
+
+    Anti-pattern (no expiry, and AC101 cannot be ignored):
+
+        <!-- archcheck: waive AC101 reason="later" -->
+        <!-- archcheck: ignore AC101 -->
+
+    Best practice:
+
+        <!-- archcheck: waive AC101 until=2026-12-31 reason="rotation booked for 12 Dec" -->
+    """
+    for found in _parse(document):
+        if isinstance(found, Finding):
+            yield found
+
+
+def expired_waiver(document: Document, config: Config) -> Iterator[Finding]:
+    """A waiver past its ``until`` date no longer waives anything, and is an error itself.
+
+    Anti-pattern:
+
+        <!-- archcheck: waive AC101 until=2020-01-31 reason="rotation booked" -->
+        - [ ] All production secrets rotated
+
+    Best practice: do the work and tick the box, or renew the waiver with a new date and reason.
+    """
+    today = date.today()
+    for directive in directives(document):
+        if directive.until is not None and directive.until < today:
+            message = (
+                f"waiver expired on {directive.until.isoformat()} (reason: {directive.reason})"
+            )
+            yield EXPIRED_WAIVER.finding(directive.path, directive.line, directive.column, message)
+
+
+def unused_suppression(document: Document, config: Config) -> Iterator[Finding]:
+    """A suppression or waiver that covers no finding is stale and hides nothing: remove it.
+
+    Anti-pattern (the typo it silenced was fixed long ago):
+
+        <!-- archcheck: ignore AC201 -->
+        Deploy with token `dw7txd0yf-0-qmvgmw`.
+
+    Best practice: no directive where none is needed. (Reported by the suppression pass.)
+    """
+    return iter(())
+
+
+def apply(
+    findings: Sequence[Finding], document: Document, today: date
+) -> tuple[list[Finding], list[Waiver]]:
+    """Findings left after the document's directives, plus the waivers and unused directives."""
+    kept: list[Finding] = []
+    used: dict[Directive, list[Finding]] = {d: [] for d in directives(document)}
+    for finding in findings:
+        cover = next((d for d in used if d.covers(finding) and _may_drop(d, finding, today)), None)
+        if cover is None:
+            kept.append(finding)
+        else:
+            used[cover].append(finding)
+    waivers: list[Waiver] = []
+    for directive, covered in used.items():
+        if directive.kind == "waive" and directive.until is not None:
+            expired = directive.until < today
+            waivers.append(
+                Waiver(
+                    directive.path,
+                    directive.line,
+                    directive.codes,
+                    directive.until,
+                    directive.reason,
+                    expired,
+                    tuple(covered),
+                )
+            )
+        if not covered and not (
+            directive.kind == "waive" and directive.until and directive.until < today
+        ):
+            what = "waiver" if directive.kind == "waive" else "suppression"
+            message = f"{what} of {', '.join(directive.codes)} covers no finding"
+            kept.append(
+                UNUSED_SUPPRESSION.finding(
+                    directive.path, directive.line, directive.column, message
+                )
+            )
+    return kept, waivers
+
+
+def _may_drop(directive: Directive, finding: Finding, today: date) -> bool:
+    if directive.kind == "ignore":
+        return finding.code != "AC101"
+    return directive.until is not None and directive.until >= today
+
+
+def relax(finding: Finding) -> Finding:
+    """--allow-open: an open item becomes a warning (for preview builds)."""
+    return replace(finding, severity=Severity.WARNING) if finding.code == "AC101" else finding
+
+
+UNUSED_SUPPRESSION = Rule("AC001", "unused-suppression", Severity.WARNING, unused_suppression)
+BAD_DIRECTIVE = Rule("AC002", "bad-directive", Severity.ERROR, bad_directive)
+EXPIRED_WAIVER = Rule("AC103", "expired-waiver", Severity.ERROR, expired_waiver)
