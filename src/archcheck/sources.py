@@ -39,6 +39,8 @@ def discover(paths: Iterable[Path], root: Path) -> tuple[list[tuple[Path, str]],
         shown = _display(path, root)
         if not os.path.lexists(path):
             problems.append(Problem(shown, "no such file or directory"))
+        elif path.is_dir() and path.name.lower().endswith(SUFFIXES):
+            problems.append(Problem(shown, "is a directory, not a Markdown file"))
         elif path.is_dir() and not path.is_symlink():
             found = [
                 Path(folder) / name

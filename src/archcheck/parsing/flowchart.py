@@ -132,7 +132,7 @@ def read_flowchart(content: str, first_line: int, column: int) -> Flowchart:
             word = text.split()[0]
             if word == "subgraph":
                 depth += 1
-            elif word == "end":
+            elif text == "end":
                 depth -= 1
                 if depth < 0:
                     problems.append(DiagramProblem(line, col, "'end' without a subgraph"))

@@ -1,0 +1,105 @@
+"""One failing and one passing case per rule, through check_source (no file I/O)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archcheck import RULES, Config, check_source
+
+CONFIG = Config(
+    root=Path("."),
+    tokens={"policy": "dw7txd0yf-0-qmvgmw", "release": "dggll6o4xq-t", "project": "dgGlL6o4XQ-T"},
+    components={"Edge Cache": "edge-bdxib", "API Tier": "api-g"},
+)
+DIAGRAM = "```mermaid\nflowchart LR\n  edge-bdxib --> api-g\n```\n"
+TABLE = "| Tier | Job |\n| --- | --- |\n| Edge Cache | cache |\n| API Tier | api |\n"
+
+# code -> (failing markdown, line of the finding, passing markdown)
+CASES: dict[str, tuple[str, int, str]] = {
+    "AC001": ("<!-- archcheck: ignore AC201 -->\nAll fine.\n", 1, "All fine.\n"),
+    "AC002": ("<!-- archcheck: ignore AC101 -->\n- [x] a\n", 1, "<!-- a plain comment -->\n- [x] a\n"),
+    "AC101": ("- [x] a\n- [ ] b\n", 2, "- [x] a\n- [X] b\n"),
+    "AC102": ("Steps:\n- [x] a\n", 2, "Steps:\n\n- [x] a\n"),
+    "AC103": (
+        '<!-- archcheck: waive AC101 until=2020-01-01 reason="booked" -->\n- [ ] a\n',
+        1,
+        '<!-- archcheck: waive AC101 until=2999-01-01 reason="booked" -->\n- [ ] a\n',
+    ),
+    "AC201": ("Token `dw7txd0yf-0-qmvgnw`.\n", 1, "Token `dw7txd0yf-0-qmvgmw`.\n"),
+    "AC301": ("See[^a].\n", 1, "See[^a].\n\n[^a]: note\n"),
+    "AC302": ("See.\n\n[^a]: note\n", 3, "See[^a].\n\n[^a]: note\n"),
+    "AC303": ("See[^a].\n\n[^a]: one\n[^a]: two\n", 4, "See[^a].\n\n[^a]: one\n"),
+    "AC401": ("```mermaid\nedge-bdxib --> api-g\n```\n" + TABLE, 2, DIAGRAM + TABLE),
+    "AC402": ("```mermaid\nflowchart LR\n  edge-bdxib\n```\n" + TABLE, 1, DIAGRAM + TABLE),
+    "AC403": ("```mermaid\nflowchart LR\n  edge-bdxib --> api-g --> db\n```\n" + TABLE, 3, DIAGRAM + TABLE),
+    "AC404": (DIAGRAM + "| Tier | Job |\n| --- | --- |\n| Edge Cache | cache |\n", 5, DIAGRAM + TABLE),
+    "AC405": (DIAGRAM + TABLE + "| Queue | q |\n", 9, DIAGRAM + TABLE),
+}
+
+
+def test_every_rule_has_a_case_and_documentation() -> None:
+    codes = [rule.code for rule in RULES]
+    assert sorted(set(CASES) | {"AC202"}) == sorted(codes)
+    for rule in RULES:
+        assert "Anti-pattern" in rule.doc and "Best practice" in rule.doc, rule.code
+        assert rule.name == rule.name.lower() and " " not in rule.name
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_fails_then_passes(code: str) -> None:
+    failing, line, passing = CASES[code]
+    found = [f for f in check_source(failing, "x.md", CONFIG).findings if f.code == code]
+    assert found and found[0].line == line, check_source(failing, "x.md", CONFIG).findings
+    assert [f for f in check_source(passing, "x.md", CONFIG).findings if f.code == code] == []
+
+
+def test_case_only_difference_is_a_typo_but_declared_twins_are_not() -> None:
+    text = "Release `dggll6o4xq-t` of `dgGlL6o4XQ-T`, not `DGGLL6O4XQ-T`.\n"
+    typos = [f for f in check_source(text, "x.md", CONFIG).findings if f.code == "AC201"]
+    assert len(typos) == 1 and "DGGLL6O4XQ-T" in typos[0].message
+
+
+def test_token_in_fenced_code_is_checked_at_its_line_and_column() -> None:
+    (typo,) = check_source("```sh\nuv deploy dggll6o4xq-x\n```\n", "x.md", CONFIG).findings
+    assert (typo.code, typo.line, typo.column, typo.suggestion) == ("AC201", 2, 11, "dggll6o4xq-t")
+
+
+def test_waiver_removes_the_open_item_and_is_listed() -> None:
+    text = '<!-- archcheck: waive AC101 until=2999-12-31 reason="rotation booked" -->\n- [ ] rotate\n'
+    page = check_source(text, "x.md", CONFIG)
+    assert page.findings == ()
+    (waiver,) = page.waivers
+    assert waiver.reason == "rotation booked" and [f.line for f in waiver.covers] == [2]
+
+
+def test_expired_waiver_waives_nothing() -> None:
+    text = '<!-- archcheck: waive AC101 until=2020-01-01 reason="late" -->\n- [ ] rotate\n'
+    codes = sorted(f.code for f in check_source(text, "x.md", CONFIG).findings)
+    assert codes == ["AC101", "AC103"]
+
+
+def test_ignore_applies_to_the_next_block_only() -> None:
+    text = "<!-- archcheck: ignore AC201 -->\n`dw7txd0yf-0-qmvgnw`\n\n`dw7txd0yf-0-qmvgnw`\n"
+    assert [f.line for f in check_source(text, "x.md", CONFIG).findings] == [4]
+
+
+def test_allow_open_turns_open_items_into_warnings() -> None:
+    (finding,) = check_source("- [ ] a\n", "x.md", CONFIG, allow_open=True).findings
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("diagram", "message"),
+    [
+        ("flowchart LR\n  end --> api-g", "'end' cannot be a node id"),
+        ("flowchart LR\n  edge--bdxib --> api-g", "'--' inside id"),
+        ("flowchart LR\n  edge-bdxib ?? api-g", "cannot read"),
+        ("sequenceDiagram\n  a->>b: hi", "not a flowchart"),
+    ],
+)
+def test_unreadable_diagrams(diagram: str, message: str) -> None:
+    text = f"```mermaid\n{diagram}\n```\n"
+    found = [f for f in check_source(text, "x.md", CONFIG).findings if f.code == "AC401"]
+    assert found and message in found[0].message and found[0].line == 2 + (message != "not a flowchart")
