@@ -2,14 +2,14 @@
 
 __version__ = "0.1.0"
 
-from archcheck.config import Config, ConfigError, load_config  # noqa: E402
-from archcheck.engine import CheckResult, PageResult, check, check_source  # noqa: E402
-from archcheck.findings import Finding, Severity  # noqa: E402
-from archcheck.model import ChecklistItem, Document, Render  # noqa: E402
-from archcheck.parsing import NestingTooDeepError, parse  # noqa: E402
-from archcheck.rules import RULES, Rule  # noqa: E402
-from archcheck.sources import Problem  # noqa: E402
-from archcheck.suppressions import Waiver  # noqa: E402
+from archcheck.config import Config, ConfigError, load_config
+from archcheck.engine import CheckResult, PageResult, check, check_source
+from archcheck.findings import Finding, Severity
+from archcheck.model import ChecklistItem, Document, Render
+from archcheck.parsing import NestingTooDeepError, parse
+from archcheck.rules import RULES, Rule
+from archcheck.sources import Problem
+from archcheck.suppressions import Waiver
 
 __all__ = [
     "RULES",

@@ -56,7 +56,9 @@ def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return (not select or code.startswith(tuple(select))) and not code.startswith(tuple(ignore))
 
 
-def _finish(findings: Iterable[Finding], allow_open: bool, select: Sequence[str], ignore: Sequence[str]) -> list[Finding]:
+def _finish(
+    findings: Iterable[Finding], allow_open: bool, select: Sequence[str], ignore: Sequence[str]
+) -> list[Finding]:
     kept = [relax(f) if allow_open else f for f in findings if _wanted(f.code, select, ignore)]
     return sorted(kept, key=lambda f: (f.path, f.line, f.column, f.code))
 
@@ -81,7 +83,9 @@ def check_source(
     """Check one page's source text, without file I/O (project-wide rules are not run)."""
     config = config or Config(root=Path.cwd())
     page = check_document(parse(text, path), config)
-    findings = _finish(page.findings, allow_open, (*config.select, *select), (*config.ignore, *ignore))
+    findings = _finish(
+        page.findings, allow_open, (*config.select, *select), (*config.ignore, *ignore)
+    )
     return PageResult(page.path, page.document, tuple(findings), page.waivers, page.tokens)
 
 
@@ -119,7 +123,9 @@ def check(
             if rule.project:
                 found += rule.check(documents, config)  # type: ignore[arg-type]
     return CheckResult(
-        findings=tuple(_finish(found, allow_open, (*config.select, *select), (*config.ignore, *ignore))),
+        findings=tuple(
+            _finish(found, allow_open, (*config.select, *select), (*config.ignore, *ignore))
+        ),
         items=tuple(item for page in pages for item in page.items),
         waivers=tuple(w for page in pages for w in page.waivers),
         problems=tuple(problems),

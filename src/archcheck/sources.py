@@ -49,7 +49,9 @@ def discover(paths: Iterable[Path], root: Path) -> tuple[list[tuple[Path, str]],
                 if name.lower().endswith(SUFFIXES)
             ]
             if not found:
-                problems.append(Problem(shown, "no Markdown files (*.md, *.markdown) in this folder"))
+                problems.append(
+                    Problem(shown, "no Markdown files (*.md, *.markdown) in this folder")
+                )
             files += [(file, _display(file, root)) for file in sorted(found)]
         else:
             files.append((path, shown))
@@ -65,7 +67,10 @@ def read_markdown(path: Path, shown: str, max_bytes: int) -> str | Problem:
         if not stat.S_ISREG(info.st_mode):
             return Problem(shown, "is not a regular file (a pipe, socket or device?)")
         if info.st_size > max_bytes:
-            return Problem(shown, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size)")
+            return Problem(
+                shown,
+                f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size)",
+            )
         data = path.read_bytes()
     except OSError as error:
         return Problem(shown, f"cannot read: {error.strerror or error}")

@@ -1,4 +1,4 @@
-"""Bad input: one clear line naming the path, the other files still checked, exit 2, no traceback."""
+"""Bad input: one clear line naming the path, other files still checked, exit 2, no traceback."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _assert_problem(folder: Path, capsys: pytest.CaptureFixture[str], name: str, words: str) -> None:
+def _assert_problem(
+    folder: Path, capsys: pytest.CaptureFixture[str], name: str, words: str
+) -> None:
     code, out, err = _run(["check", "."], capsys)
     assert code == 2
     assert "good.md:1:3: AC101" in out  # the other file is still checked
@@ -66,7 +68,9 @@ def test_bom_crlf_and_lone_cr_are_read(folder: Path, capsys: pytest.CaptureFixtu
     assert out == "bom.md:3:3: AC101 open checklist item: 'crlf'\n"
 
 
-def test_bom_on_the_first_item_is_a_disagreement(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bom_on_the_first_item_is_a_disagreement(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (folder / "good.md").write_bytes(b"\xef\xbb\xbf- [ ] first\n")
     code, out, _ = _run(["check", "."], capsys)
     assert code == 1 and "AC101" in out and "AC102" in out
@@ -78,13 +82,15 @@ def test_file_over_the_size_limit(folder: Path, capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize("unit", ["- ", "> "])
-def test_ten_thousand_deep_nesting(folder: Path, capsys: pytest.CaptureFixture[str], unit: str) -> None:
+def test_ten_thousand_deep_nesting(
+    folder: Path, capsys: pytest.CaptureFixture[str], unit: str
+) -> None:
     (folder / "deep.md").write_text(unit * 10_000 + "x\n")
     _assert_problem(folder, capsys, "deep.md", "nest deeper than")
 
 
 def test_symlink_loop(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    os.symlink("loop.md", folder / "loop.md")
+    (folder / "loop.md").symlink_to("loop.md")
     _assert_problem(folder, capsys, "loop.md", "cannot read")
 
 
@@ -99,7 +105,9 @@ def test_fifo_is_not_read(folder: Path, capsys: pytest.CaptureFixture[str]) -> N
     _assert_problem(folder, capsys, "pipe.md", "not a regular file")
 
 
-def test_unreadable_file(folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (folder / "secret.md").write_text(GOOD)
     original = Path.read_bytes
 
@@ -115,15 +123,23 @@ def test_unreadable_file(folder: Path, capsys: pytest.CaptureFixture[str], monke
 @pytest.mark.parametrize(
     ("table", "words"),
     [
-        ('docs = 3', "[tool.archcheck] docs: expected a string or an array of strings, got an integer"),
+        (
+            "docs = 3",
+            "[tool.archcheck] docs: expected a string or an array of strings, got an integer",
+        ),
         ('tokens = "x"', "[tool.archcheck] tokens: expected a table"),
-        ('[tool.archcheck.tokens]\npolicy = 7', "tokens.policy: expected a non-empty string, got an integer"),
+        (
+            "[tool.archcheck.tokens]\npolicy = 7",
+            "tokens.policy: expected a non-empty string, got an integer",
+        ),
         ('colour = "red"', "[tool.archcheck] colour: unknown key"),
         ('max-file-size = "big"', "max-file-size: expected a positive integer"),
-        ('docs = [', "invalid TOML"),
+        ("docs = [", "invalid TOML"),
     ],
 )
-def test_bad_configuration(folder: Path, capsys: pytest.CaptureFixture[str], table: str, words: str) -> None:
+def test_bad_configuration(
+    folder: Path, capsys: pytest.CaptureFixture[str], table: str, words: str
+) -> None:
     body = table if table.startswith("[") else f"[tool.archcheck]\n{table}"
     (folder / "pyproject.toml").write_text(body + "\n")
     code, out, err = _run(["check", "good.md"], capsys)
@@ -131,7 +147,9 @@ def test_bad_configuration(folder: Path, capsys: pytest.CaptureFixture[str], tab
     assert err.count("\n") == 1 and "pyproject.toml" in err and words in err
 
 
-def test_configuration_found_by_walking_up(folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_configuration_found_by_walking_up(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (folder / "pyproject.toml").write_text('[tool.archcheck]\ndocs = "notes"\n')
     (folder / "notes").mkdir()
     (folder / "notes" / "a.md").write_text("- [ ] a\n")
@@ -144,7 +162,13 @@ def test_configuration_found_by_walking_up(folder: Path, capsys: pytest.CaptureF
 def test_entry_point_reports_bad_input_without_traceback(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("archcheck")
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe")
-    done = subprocess.run([str(exe), "check", "bad.md", "missing.md"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(exe), "check", "bad.md", "missing.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 2

@@ -11,7 +11,9 @@ import pytest
 from archcheck.cli import run
 
 
-def test_formats_all_report_the_open_item(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_formats_all_report_the_open_item(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(["check", "--format", "github"]) == 1
     assert capsys.readouterr().out.startswith("::error file=docs/index.md,line=")
     assert run(["check", "--format", "sarif"]) == 1
@@ -48,14 +50,22 @@ def test_tokens_inventory(project: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "policy dw7txd0yf-0-qmvgmw (code)" in capsys.readouterr().out
 
 
-def test_unused_token_points_at_the_configuration(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unused_token_points_at_the_configuration(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pyproject = project / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace('project = "dgGlL6o4XQ-T"', 'project = "dgGlL6o4XQ-T"\nextra = "zz9-unused-1"'))
+    pyproject.write_text(
+        pyproject.read_text().replace(
+            'project = "dgGlL6o4XQ-T"', 'project = "dgGlL6o4XQ-T"\nextra = "zz9-unused-1"'
+        )
+    )
     assert run(["tokens"]) == 1
     assert "pyproject.toml:" in capsys.readouterr().out
 
 
-def test_checklist_text_names_disagreements(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_checklist_text_names_disagreements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     note = tmp_path / "note.md"
     note.write_text("> - [x] quoted\n")
     assert run(["checklist", str(note)]) == 1

@@ -21,7 +21,9 @@ def _line_of(path: Path, needle: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if needle in line)
 
 
-def test_repository_fails_on_exactly_the_open_item(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_repository_fails_on_exactly_the_open_item(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(ROOT)
     assert run(["check"]) == 1
     line = _line_of(INDEX, "- [ ] All production secrets rotated")
@@ -32,13 +34,17 @@ def test_repository_fails_on_exactly_the_open_item(monkeypatch: pytest.MonkeyPat
 
 def test_real_entry_point_on_the_repository() -> None:
     exe = Path(sys.executable).with_name("archcheck")
-    done = subprocess.run([str(exe), "check"], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(exe), "check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 1
     assert done.stdout.count("\n") == 1 and "AC101" in done.stdout
     assert "Traceback" not in done.stderr
 
 
-def test_checklist_json_on_the_repository(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_checklist_json_on_the_repository(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(ROOT)
     assert run(["checklist", "--format", "json"]) == 1
     items = json.loads(capsys.readouterr().out)["items"]
@@ -51,12 +57,17 @@ def test_checklist_json_on_the_repository(monkeypatch: pytest.MonkeyPatch, capsy
 
 def test_ticking_the_box_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("- [ ] All production", "- [x] All production"), encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("- [ ] All production", "- [x] All production"),
+        encoding="utf-8",
+    )
     assert run(["check"]) == 0
     assert capsys.readouterr().out == ""
 
 
-def test_one_character_of_the_policy_token_is_caught(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_character_of_the_policy_token_is_caught(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     index = project / "docs" / "index.md"
     text = index.read_text(encoding="utf-8")
     line = _line_of(index, "uv deploy")  # the second policy-token reference is on this line
@@ -79,5 +90,8 @@ def test_renaming_a_node_is_caught(project: Path, capsys: pytest.CaptureFixture[
     assert run(["check", "--select", "AC4"]) == 1
     out = capsys.readouterr().out
     line = _line_of(index, "api-g --> worker-z")
-    assert f"docs/index.md:{line}:11: AC403 node 'worker-z' is not a declared component: did you mean 'worker-y'?" in out
+    assert (
+        f"docs/index.md:{line}:11: AC403 node 'worker-z' is not a declared component:"
+        " did you mean 'worker-y'?" in out
+    )
     assert re.search(r"AC402 component 'Background Worker' \(worker-y\) is not a node", out)

@@ -9,7 +9,7 @@ import pytest
 from archcheck import RULES, Config, check_source
 
 CONFIG = Config(
-    root=Path("."),
+    root=Path(),
     tokens={"policy": "dw7txd0yf-0-qmvgmw", "release": "dggll6o4xq-t", "project": "dgGlL6o4XQ-T"},
     components={"Edge Cache": "edge-bdxib", "API Tier": "api-g"},
 )
@@ -19,7 +19,11 @@ TABLE = "| Tier | Job |\n| --- | --- |\n| Edge Cache | cache |\n| API Tier | api
 # code -> (failing markdown, line of the finding, passing markdown)
 CASES: dict[str, tuple[str, int, str]] = {
     "AC001": ("<!-- archcheck: ignore AC201 -->\nAll fine.\n", 1, "All fine.\n"),
-    "AC002": ("<!-- archcheck: ignore AC101 -->\n- [x] a\n", 1, "<!-- a plain comment -->\n- [x] a\n"),
+    "AC002": (
+        "<!-- archcheck: ignore AC101 -->\n- [x] a\n",
+        1,
+        "<!-- a plain comment -->\n- [x] a\n",
+    ),
     "AC101": ("- [x] a\n- [ ] b\n", 2, "- [x] a\n- [X] b\n"),
     "AC102": ("Steps:\n- [x] a\n", 2, "Steps:\n\n- [x] a\n"),
     "AC103": (
@@ -33,8 +37,16 @@ CASES: dict[str, tuple[str, int, str]] = {
     "AC303": ("See[^a].\n\n[^a]: one\n[^a]: two\n", 4, "See[^a].\n\n[^a]: one\n"),
     "AC401": ("```mermaid\nedge-bdxib --> api-g\n```\n" + TABLE, 2, DIAGRAM + TABLE),
     "AC402": ("```mermaid\nflowchart LR\n  edge-bdxib\n```\n" + TABLE, 1, DIAGRAM + TABLE),
-    "AC403": ("```mermaid\nflowchart LR\n  edge-bdxib --> api-g --> db\n```\n" + TABLE, 3, DIAGRAM + TABLE),
-    "AC404": (DIAGRAM + "| Tier | Job |\n| --- | --- |\n| Edge Cache | cache |\n", 5, DIAGRAM + TABLE),
+    "AC403": (
+        "```mermaid\nflowchart LR\n  edge-bdxib --> api-g --> db\n```\n" + TABLE,
+        3,
+        DIAGRAM + TABLE,
+    ),
+    "AC404": (
+        DIAGRAM + "| Tier | Job |\n| --- | --- |\n| Edge Cache | cache |\n",
+        5,
+        DIAGRAM + TABLE,
+    ),
     "AC405": (DIAGRAM + TABLE + "| Queue | q |\n", 9, DIAGRAM + TABLE),
 }
 
@@ -67,7 +79,9 @@ def test_token_in_fenced_code_is_checked_at_its_line_and_column() -> None:
 
 
 def test_waiver_removes_the_open_item_and_is_listed() -> None:
-    text = '<!-- archcheck: waive AC101 until=2999-12-31 reason="rotation booked" -->\n- [ ] rotate\n'
+    text = (
+        '<!-- archcheck: waive AC101 until=2999-12-31 reason="rotation booked" -->\n- [ ] rotate\n'
+    )
     page = check_source(text, "x.md", CONFIG)
     assert page.findings == ()
     (waiver,) = page.waivers
@@ -102,4 +116,8 @@ def test_allow_open_turns_open_items_into_warnings() -> None:
 def test_unreadable_diagrams(diagram: str, message: str) -> None:
     text = f"```mermaid\n{diagram}\n```\n"
     found = [f for f in check_source(text, "x.md", CONFIG).findings if f.code == "AC401"]
-    assert found and message in found[0].message and found[0].line == 2 + (message != "not a flowchart")
+    assert (
+        found
+        and message in found[0].message
+        and found[0].line == 2 + (message != "not a flowchart")
+    )

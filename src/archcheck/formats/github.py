@@ -19,5 +19,7 @@ def render(result: CheckResult, command: str) -> str:
         lines.append(f"::{kind} {props},title={title}::{_escape(f.message)}")
     for p in result.problems:
         line = f",line={p.line}" if p.line else ""
-        lines.append(f"::error file={_escape(p.path, True)}{line},title=archcheck::{_escape(p.message)}")
+        lines.append(
+            f"::error file={_escape(p.path, True)}{line},title=archcheck::{_escape(p.message)}"
+        )
     return "\n".join(lines) + ("\n" if lines else "")

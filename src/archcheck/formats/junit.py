@@ -20,7 +20,9 @@ def render(result: CheckResult, command: str) -> str:
     for p in result.problems:
         case = ET.SubElement(suite, "testcase", classname="archcheck", name=p.path)
         ET.SubElement(case, "error", message=p.message).text = str(p)
-    project = [f for f in result.findings if f.path not in result.documents and f.severity == "error"]
+    project = [
+        f for f in result.findings if f.path not in result.documents and f.severity == "error"
+    ]
     if project:
         case = ET.SubElement(suite, "testcase", classname="archcheck", name="project")
         for f in project:

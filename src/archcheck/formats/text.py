@@ -1,4 +1,4 @@
-"""Plain text: ``path:line:col: CODE message``, one finding a line (checklist/tokens: inventories)."""
+"""Plain text: ``path:line:col: CODE message``, one finding a line, after any inventory."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ Python-Markdown renders them.
 
 from __future__ import annotations
 
-from archcheck.parsing.site_processors import PROCESSORS, RE_CHECKBOX, TAB
+from archcheck.parsing.site_lists import TAB
+from archcheck.parsing.site_processors import PROCESSORS, RE_CHECKBOX
 from archcheck.parsing.site_tree import Block, Element, SiteBox, SiteParser
 
 

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import re
 
+from archcheck.parsing.site_lists import RE_OL, RE_UL, TAB, detab_lines, list_indent, list_processor
 from archcheck.parsing.site_tree import Block, Element, Processor, SiteParser
 
-TAB = 4
 RE_CHECKBOX = re.compile(r"^ *\[(?P<state>[xX ])\] +")
-RE_OL = re.compile(r"^[ ]{0,3}\d+\.[ ]+(.*)")
-RE_UL = re.compile(r"^[ ]{0,3}[*+-][ ]+(.*)")
-RE_CHILD = re.compile(r"^[ ]{0,3}((\d+\.)|[*+-])[ ]+(.*)")
-RE_INDENT_ITEM = re.compile(r"^[ ]{4,7}((\d+\.)|[*+-])[ ]+.*")
-RE_INDENT = re.compile(r"^(([ ]{4})+)")
 RE_QUOTE = re.compile(r"(^|\n)[ ]{0,3}>[ ]?(.*)")
 RE_CALLOUT = re.compile(r"> *\[!([\w-]+(?: *\| *[\w-]+)*)]([-+])?(.*?)(?:\n|$)")
 RE_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?:\\.|[^\\#]|#+(?=[^#\n]))*?#*(?:\n|$)")
@@ -24,16 +19,6 @@ RE_HR = re.compile(
 )
 
 
-def _detab_lines(block: Block, width: int) -> Block:
-    pad = " " * width
-    return Block(
-        "\n".join(
-            line[width:] if line.startswith(pad) else line for line in block.text.split("\n")
-        ),
-        block.lines,
-    )
-
-
 def _empty(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     block = blocks[0]
     if block.text and not block.text.startswith("\n"):
@@ -41,44 +26,6 @@ def _empty(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     blocks.pop(0)
     if block.text and block.text[1:]:
         blocks.insert(0, block.cut(1))
-    return True
-
-
-def _list_indent(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
-    block = blocks[0]
-    last = parent.last()
-    if not block.text.startswith(" " * TAB) or p.isstate("detabbed"):
-        return False
-    if parent.tag != "li" and not (last is not None and last.tag in ("ul", "ol")):
-        return False
-    blocks.pop(0)
-    match = RE_INDENT.match(block.text)
-    indent_level = len(match.group(1)) // TAB if match else 0
-    level = 1 if p.isstate("list") else 0
-    sibling: Element = parent
-    while indent_level > level:
-        child = sibling.last()
-        if child is None or child.tag not in ("ul", "ol", "li"):
-            break
-        if child.tag in ("ul", "ol"):
-            level += 1
-        sibling = child
-    block = _detab_lines(block, TAB * level)
-    p.state.append("detabbed")
-    if parent.tag == "li":
-        last = parent.last()
-        p.parse_blocks(last if last is not None and last.tag in ("ul", "ol") else parent, [block])
-    elif sibling.tag == "li":
-        p.parse_blocks(sibling, [block])
-    elif sibling.children and sibling.children[-1].tag == "li":
-        item = sibling.children[-1]
-        if item.text:
-            para = item.add("p", 0)
-            para.text, para.text_line, item.text = item.text, item.text_line, ""
-        p.parse_chunk(item, block)
-    else:
-        p.parse_blocks(sibling.add("li"), [block])
-    p.state.pop()
     return True
 
 
@@ -131,7 +78,7 @@ def _hash_header(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     parent.add("h")
     if match.end() < len(block.text):
         after = block.cut(match.end())
-        blocks.insert(0, _detab_lines(after, TAB) if p.isstate("looselist") else after)
+        blocks.insert(0, detab_lines(after, TAB) if p.isstate("looselist") else after)
     return True
 
 
@@ -162,53 +109,6 @@ def _hr(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     if rest:
         blocks.insert(0, block.cut(match.end() + len(after) - len(rest)))
     return True
-
-
-def _items(block: Block) -> list[Block]:
-    items: list[Block] = []
-    offset = 0
-    for line in block.text.split("\n"):
-        match = RE_CHILD.match(line)
-        here = block.cut(offset, offset + len(line))
-        if match:
-            items.append(Block(match.group(3), here.lines))
-        elif RE_INDENT_ITEM.match(line) and not items[-1].text.startswith(" " * TAB):
-            items.append(here)
-        else:
-            items[-1] = Block(items[-1].text + "\n" + line, items[-1].lines + here.lines)
-        offset += len(line) + 1
-    return items
-
-
-def _list(pattern: re.Pattern[str], tag: str) -> Processor:
-    def run(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
-        if not pattern.match(blocks[0].text):
-            return False
-        items = _items(blocks.pop(0))
-        sibling = parent.last()
-        if sibling is not None and sibling.tag in ("ol", "ul"):
-            lst = sibling
-            last_item = lst.children[-1] if lst.children else lst.add("li")
-            if last_item.text:
-                para = last_item.add("p", 0)
-                para.text, para.text_line, last_item.text = last_item.text, last_item.text_line, ""
-            p.state.append("looselist")
-            p.parse_blocks(lst.add("li"), [items.pop(0)])
-            p.state.pop()
-        elif parent.tag in ("ol", "ul"):
-            lst = parent
-        else:
-            lst = parent.add(tag)
-        p.state.append("list")
-        for item in items:
-            if item.text.startswith(" " * TAB) and lst.children:
-                p.parse_blocks(lst.children[-1], [item])
-            else:
-                p.parse_blocks(lst.add("li"), [item])
-        p.state.pop()
-        return True
-
-    return run
 
 
 def _quote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
@@ -255,22 +155,22 @@ def _footnote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     after = RE_FOOTNOTE.search(rest.text)
     if after:
         before = rest.cut(0, len(rest.text[: after.start()].rstrip("\n")))
-        content = content.join(_detab_lines(before, TAB)).strip_newlines(trailing=False)
+        content = content.join(detab_lines(before, TAB)).strip_newlines(trailing=False)
         blocks.insert(0, rest.cut(after.start()))
     else:
-        content = content.join(_detab_lines(rest, TAB)).strip_newlines()
+        content = content.join(detab_lines(rest, TAB)).strip_newlines()
         while blocks and blocks[0].text.startswith(" " * TAB):
             indented = blocks.pop(0)
             inner = RE_FOOTNOTE.search(indented.text)
             if inner:
                 before = indented.cut(0, len(indented.text[: inner.start()].rstrip("\n")))
                 content = Block(content.text + "\n", (*content.lines, 0)).join(
-                    _detab_lines(before, TAB)
+                    detab_lines(before, TAB)
                 )
                 blocks.insert(0, indented.cut(inner.start()))
                 break
             content = Block(content.text + "\n", (*content.lines, 0)).join(
-                _detab_lines(indented, TAB)
+                detab_lines(indented, TAB)
             )
     p.footnotes.append(content)
     if preceding.strip():
@@ -296,13 +196,13 @@ def _paragraph(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
 
 PROCESSORS: tuple[Processor, ...] = (
     _empty,
-    _list_indent,
+    list_indent,
     _code,
     _hash_header,
     _setext,
     _hr,
-    _list(RE_OL, "ol"),
-    _list(RE_UL, "ul"),
+    list_processor(RE_OL, "ol"),
+    list_processor(RE_UL, "ul"),
     _quote,
     _footnote,
     _paragraph,

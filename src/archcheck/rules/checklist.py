@@ -1,4 +1,4 @@
-"""AC1xx: checklist state. The gate: an open box fails, and so does a box the renderers disagree on."""
+"""AC1xx: checklist state. An open box fails, as does a box the renderers disagree on."""
 
 from __future__ import annotations
 

@@ -115,7 +115,8 @@ def component_missing_from_table(document: Document, config: Config) -> Iterator
     if table is None:
         if document.flowcharts:
             for tier in config.components:
-                message = f"component {tier!r} has no tier table row (no table headed {config.tier_column!r})"
+                headed = config.tier_column
+                message = f"component {tier!r} has no tier table row (no table headed {headed!r})"
                 yield MISSING_ROW.finding(document.path, document.flowcharts[0].line, 1, message)
         return
     rows = {row.cells[0].strip() for row in table.rows if row.cells}

@@ -63,7 +63,8 @@ def duplicate_footnote(document: Document, config: Config) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for definition in document.footnote_defs:
         if definition.label in first:
-            message = f"footnote [^{definition.label}] is already defined at line {first[definition.label]}"
+            earlier = first[definition.label]
+            message = f"footnote [^{definition.label}] is already defined at line {earlier}"
             yield DUPLICATE_FOOTNOTE.finding(
                 document.path, definition.line, definition.column, message
             )
