@@ -23,11 +23,14 @@ CASES = {
     "empty-item-then-deep-indent": "1) [ ] \n        -\t[x] \n    1. [ ] TODO\n",
     "empty-item-blank-line-then-top-level-ordered": "+ [ ] \n\n  1. [ ] TODO\n",
     "empty-item-after-fence-then-code": "```\n```\n+ [X] \n\n    *\t[x] secrets\n",
+    "empty-item-interrupts-paragraph": "- [x]  [ ]\n  2.  secrets done\n  - [x] ",
+    "empty-item-after-quote-then-paragraph": "> words\n  - [x] \n  more words\n  2. [X] secrets",
     # Text: what follows the marker, as the renderers show it.
     "bracket-pair-at-end-of-continuation": "  - [ ] secrets\n            *\t[ ] \n",
     "fence-lazily-inside-quoted-item": "> - [ ] done\n```\n  - [X] rotate\n```\n",
     "code-span-in-site-only-item": "\ufeff- [ ] `[x]`\nlazy words\n",
     "paren-line-is-site-lazy-text": "> 1. [x] review\n1)  TODO\n",
+    "text-ends-at-code-block-in-site-item": "> 2. [X] secrets\n```\n```\n        - [X] done",
     "setext-underline-inside-item": "+ [ ] TODO TODO\n    -\t\n",
     # Python-Markdown: a fence that is not at a block start is text, and what follows is a list.
     "unclosed-fence-lazy-in-item": "1. [ ] rotate\n```\n  - [x] secrets review\n",
