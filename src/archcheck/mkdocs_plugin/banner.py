@@ -1,0 +1,82 @@
+"""The readiness banner at the top of a page: the gate's state for the page's checklist, a link to
+each open item, and any other findings on the page (so `mkdocs serve` shows them in place)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from archcheck.findings import Finding, Severity
+from archcheck.model import ChecklistItem
+from archcheck.report import ItemState
+
+
+def _title(states: Sequence[ItemState], others: Sequence[Finding]) -> tuple[str, str]:
+    """The banner's heading and its admonition kind (Material colours them)."""
+    open_items = sum(s.state == "open" for s in states)
+    waived = sum(s.state == "waived" for s in states)
+    errors = sum(f.severity is Severity.ERROR for f in others)
+    if not states:
+        count = len(others)
+        return f"archcheck: {count} finding{'s' * (count != 1)} on this page", (
+            "failure" if errors else "warning"
+        )
+    if open_items:
+        return f"Release gate: {open_items} of {len(states)} items open", "failure"
+    title = f"Release gate: all {len(states)} items done"
+    if waived:
+        title = f"Release gate: {len(states) - waived} of {len(states)} items done, {waived} waived"
+    return title, "failure" if errors else "warning" if waived or others else "success"
+
+
+def _item_line(state: ItemState, anchors: Mapping[ChecklistItem, str]) -> str:
+    item = state.item
+    text = escape(item.text or "(empty item)")
+    anchor = anchors.get(item)
+    label = f'<a href="#{anchor}">{text}</a>' if anchor else text
+    note = f"line {item.line}"
+    if state.waiver is not None and state.state == "waived":
+        note += f", waived until {state.waiver.until.isoformat()}: {escape(state.waiver.reason)}"
+    elif state.waiver is not None and state.waiver.expired:
+        note += f", waiver expired on {state.waiver.until.isoformat()}"
+    return f"<li>{label} ({note})</li>"
+
+
+def render_banner(
+    states: Sequence[ItemState],
+    anchors: Mapping[ChecklistItem, str],
+    others: Sequence[Finding],
+    *,
+    readiness_url: str | None,
+    allow_open: bool,
+) -> str:
+    """HTML for one page; ``others`` are the page's findings other than its open items."""
+    title, kind = _title(states, others)
+    pending = [s for s in states if s.state != "done"]
+    open_count = sum(s.state == "open" for s in states)
+    parts = [
+        f'<div class="admonition {kind} archcheck-gate" id="release-gate" role="status"'
+        f' data-archcheck-items="{len(states)}" data-archcheck-open="{open_count}">',
+        f'<p class="admonition-title">{escape(title)}</p>',
+    ]
+    if pending:
+        parts.append('<ul class="archcheck-open-items">')
+        parts += [_item_line(s, anchors) for s in pending]
+        parts.append("</ul>")
+    if open_count and allow_open:
+        parts.append(
+            "<p>Preview build: open items are allowed here (ARCHCHECK_ALLOW_OPEN), "
+            "but the release gate stays red until they are ticked.</p>"
+        )
+    if others:
+        parts.append('<p>Findings on this page:</p><ul class="archcheck-findings">')
+        parts += [
+            f"<li><code>{f.code}</code> line {f.line}: {escape(f.message)}"
+            f"{'' if f.severity is Severity.ERROR else f' ({f.severity})'}</li>"
+            for f in others
+        ]
+        parts.append("</ul>")
+    if readiness_url:
+        parts.append(f'<p><a href="{escape(readiness_url)}">Release readiness of the site</a></p>')
+    parts.append("</div>")
+    return "\n".join(parts)

@@ -1,0 +1,250 @@
+"""The `archcheck` MkDocs plugin: a thin adapter that runs the engine over the site's pages.
+
+Every finding is logged through MkDocs' plugin logger at the level that makes `mkdocs build
+--strict` fail exactly when `archcheck check` would (errors count, warnings are shown). Each page
+with a checklist gets a readiness banner, and a generated Release readiness page lists the state
+of the whole site. `mkdocs serve` never aborts on findings: it shows them on every rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from archcheck.config import Config, ConfigError, load_config, read_config
+from archcheck.engine import CheckResult, PageResult
+from archcheck.findings import Finding, Severity
+from archcheck.model import ChecklistItem, Render
+from archcheck.parsing import NestingTooDeepError
+from archcheck.report import ItemState, item_states
+from archcheck.sources import Problem
+
+from .anchors import item_ids
+from .banner import render_banner
+from .readiness import render_readiness
+from .rendered import Boxes, add_item_ids, count_boxes, insert_at_top
+from .site_gate import PageCache, site_result
+
+log = get_plugin_logger("archcheck")
+
+ALLOW_OPEN_ENV = "ARCHCHECK_ALLOW_OPEN"
+_YES, _NO = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+class ArchcheckConfig(base.Config):  # type: ignore[no-untyped-call]
+    enabled = c.Type(bool, default=True)
+    # Preview builds only: open items are still shown, but no longer fail --strict.
+    allow_open = c.Type(bool, default=False)
+    # The pyproject.toml with [tool.archcheck]; by default the nearest one above mkdocs.yml.
+    config_file = c.Optional(c.File(exists=True))
+    banner = c.Type(bool, default=True)
+    # Where the generated page lives in the site; "" turns it off.
+    readiness_page = c.Type(str, default="release-readiness.md")
+    readiness_title = c.Type(str, default="Release readiness")
+
+
+def allow_open_from_env() -> bool:
+    value = os.environ.get(ALLOW_OPEN_ENV, "").strip().lower()
+    if value in _YES or value in _NO:
+        return value in _YES
+    # Fail closed: a typo must not quietly let open items through.
+    raise PluginError(f"{ALLOW_OPEN_ENV}={value!r}: expected 1 or 0")
+
+
+def _mentions(nav: Any, target: str) -> bool:
+    if isinstance(nav, str):
+        return nav == target
+    if isinstance(nav, dict):
+        return any(_mentions(value, target) for value in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions(entry, target) for entry in nav)
+    return False
+
+
+class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.command = "build"
+        self.cache = PageCache()  # kept across `mkdocs serve` rebuilds (on_startup makes it so)
+        self.settings = Config(root=Path.cwd())
+        self.allow_open = False
+        self.result = CheckResult()
+        self.states: dict[ChecklistItem, ItemState] = {}
+        self.pages: dict[str, PageResult] = {}
+        self.readiness: File | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        try:
+            if self.config.config_file:
+                self.settings = read_config(Path(self.config.config_file))
+            else:
+                self.settings = load_config(Path(config.config_file_path or ".").parent)
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
+        self.allow_open = self.config.allow_open or allow_open_from_env()
+        page = self.config.readiness_page
+        if page and config.nav is not None and not _mentions(config.nav, page):
+            config.nav.append({self.config.readiness_title: page})
+        return config
+
+    # -- checking ----------------------------------------------------------------------------
+
+    def _shown(self, file: File) -> str:
+        """The path as `archcheck check` prints it (relative to the working directory)."""
+        if file.abs_src_path is None:
+            return file.src_uri
+        try:
+            return str(Path(file.abs_src_path).resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return file.abs_src_path
+
+    def _check(self, file: File) -> PageResult | Problem:
+        shown = self._shown(file)
+        try:
+            return self.cache.check(shown, file.content_string)
+        except (OSError, UnicodeDecodeError) as error:
+            return Problem(shown, f"cannot read as UTF-8: {error}")
+        except NestingTooDeepError as error:
+            return Problem(shown, f"cannot check: {error}", error.line)
+        except RecursionError:
+            return Problem(shown, "cannot check: the Markdown nests too deeply")
+
+    def _level(self, finding: Finding, strict: bool) -> int:
+        fails = finding.severity is Severity.ERROR and not (
+            self.allow_open and finding.code == "AC101"
+        )
+        if not fails:
+            return logging.INFO
+        if self.command == "serve":  # serve never aborts: errors show as warnings, or as info
+            return logging.INFO if strict else logging.WARNING
+        return logging.ERROR
+
+    def _log(self, config: MkDocsConfig) -> None:
+        for problem in self.result.problems:
+            log.error(str(problem))
+        for f in self.result.findings:
+            note = "" if f.severity is Severity.ERROR else f" [{f.severity}]"
+            if self.allow_open and f.code == "AC101":
+                note = f" [allowed by {ALLOW_OPEN_ENV}/allow_open: preview build]"
+            log.log(
+                self._level(f, config.strict),
+                f"{f.path}:{f.line}:{f.column}: {f.code}{note} {f.message}",
+            )
+        open_items = [s for s in self.states.values() if s.state == "open"]
+        gate = "green" if self.result.exit_code == 0 else "red"
+        where = ", ".join(f"{s.item.path}:{s.item.line}" for s in open_items)
+        log.info(
+            f"release gate {gate}: {len(open_items)} of {len(self.states)} checklist items open"
+            + (f" ({where})" if where else "")
+        )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        self.cache.start(self.settings, date.today())
+        serving = (
+            InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+        )
+        sources = files.documentation_pages(inclusion=serving)
+        checked: list[PageResult] = []
+        problems: list[Problem] = []
+        self.pages = {}
+        for file in sources:
+            outcome = self._check(file)
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+            else:
+                checked.append(outcome)
+                self.pages[file.src_uri] = outcome
+        self.cache.keep_only(page.path for page in checked)
+        self.result = site_result(checked, problems, self.settings)
+        self.states = {s.item: s for s in item_states(self.result)}
+        self._log(config)
+        self.readiness = self._add_readiness(files, config)
+        return files
+
+    # -- the generated page ------------------------------------------------------------------
+
+    def _add_readiness(self, files: Files, config: MkDocsConfig) -> File | None:
+        uri = self.config.readiness_page
+        if not uri:
+            return None
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(
+                f"plugin archcheck: {uri} exists in {config.docs_dir}, but it is the generated "
+                "readiness page: rename the file or set the plugin's readiness_page option"
+            )
+        here = posixpath.dirname(uri)
+        links = {page.path: posixpath.relpath(src, here or ".") for src, page in self.pages.items()}
+        anchors = {
+            item: anchor
+            for page in self.pages.values()
+            for item, anchor in self._anchors(page).items()
+        }
+        content = render_readiness(
+            self.result,
+            list(self.states.values()),
+            self.settings,
+            links=links,
+            anchors=anchors,
+            title=self.config.readiness_title,
+            allow_open=self.allow_open,
+        )
+        file = File.generated(config, uri, content=content)
+        files.append(file)
+        return file
+
+    # -- each rendered page ------------------------------------------------------------------
+
+    @staticmethod
+    def _anchors(page: PageResult) -> dict[ChecklistItem, str]:
+        """Ids for the items the site shows as boxes (only those have an ``<li>`` to carry one)."""
+        shown = [item for item in page.items if item.site is not Render.NOT_A_BOX]
+        return dict(zip(shown, item_ids(shown), strict=True))
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        result = self.pages.get(page.file.src_uri)
+        if not self.config.enabled or result is None:
+            return html
+        gate_counted = Boxes(len(result.items), sum(item.checked for item in result.items))
+        shows = count_boxes(html)
+        if shows != gate_counted:
+            log.warning(
+                f"{result.path}: render parity: the page shows {shows.describe()}, but the gate "
+                f"counted {gate_counted.describe().replace('checkbox', 'item')}"
+            )
+        anchors = self._anchors(result)
+        html, placed = add_item_ids(html, list(anchors.values()))
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(placed)
+        anchors = {item: a for item, a in anchors.items() if a in placed}
+        states = [self.states[item] for item in result.items if item in self.states]
+        others = [f for f in result.findings if f.code != "AC101"]
+        if self.config.banner and (states or others):
+            readiness = None
+            if self.readiness is not None:
+                readiness = get_relative_url(self.readiness.url, page.file.url)
+            banner = render_banner(
+                states, anchors, others, readiness_url=readiness, allow_open=self.allow_open
+            )
+            html = insert_at_top(html, banner)
+        return html

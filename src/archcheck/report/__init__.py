@@ -1,0 +1,15 @@
+"""The release audit export: one record of what was checked and what the gate decided."""
+
+from archcheck.report.command import REPORT_FORMATS, add_report_command, write_report
+from archcheck.report.record import SCHEMA, ItemState, build_report, item_states, verdict
+
+__all__ = [
+    "REPORT_FORMATS",
+    "SCHEMA",
+    "ItemState",
+    "add_report_command",
+    "build_report",
+    "item_states",
+    "verdict",
+    "write_report",
+]

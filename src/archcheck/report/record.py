@@ -1,0 +1,176 @@
+"""The audit record as plain data: what was checked (with hashes and the git commit), the state
+of every checklist item and waiver, where each token is referenced, and the verdict.
+
+Deterministic apart from ``generated_at``, which honours SOURCE_DATE_EPOCH.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from archcheck import __version__
+from archcheck.config import Config
+from archcheck.engine import CheckResult
+from archcheck.findings import Finding, Severity
+from archcheck.model import ChecklistItem
+from archcheck.report.git import git_state
+from archcheck.suppressions import Waiver
+
+SCHEMA = "archcheck-report/1"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemState:
+    """A checklist item and what the gate makes of it: done, open, or waived (until a date)."""
+
+    item: ChecklistItem
+    state: str
+    waiver: Waiver | None
+
+
+def _open_finding(item: ChecklistItem, finding: Finding) -> bool:
+    return finding.code == "AC101" and (finding.path, finding.line) == (item.path, item.line)
+
+
+def item_states(result: CheckResult) -> list[ItemState]:
+    states: list[ItemState] = []
+    for item in result.items:
+        waiver = next(
+            (w for w in result.waivers if any(_open_finding(item, f) for f in w.covers)), None
+        )
+        if item.checked:
+            state = "done"
+        elif waiver is not None and not waiver.expired:
+            state = "waived"
+        else:  # fail closed: anything not ticked and not validly waived is open
+            state = "open"
+        states.append(ItemState(item, state, waiver))
+    return states
+
+
+def verdict(result: CheckResult) -> dict[str, Any]:
+    states = [s.state for s in item_states(result)]
+    errors = sum(f.severity is Severity.ERROR for f in result.findings)
+    ready = result.exit_code == 0
+    if result.problems:
+        summary = f"could not check {len(result.problems)} file(s)"
+    elif ready:
+        summary = f"{states.count('done')} of {len(states)} checklist items done"
+        if states.count("waived"):
+            summary += f", {states.count('waived')} waived"
+    else:
+        summary = f"{states.count('open')} of {len(states)} checklist items open"
+        if errors > states.count("open"):
+            summary += f", {errors} error{'s' * (errors != 1)} in all"
+    return {
+        "ready": ready,
+        "exit_code": result.exit_code,
+        "summary": summary,
+        "items": len(states),
+        "open_items": states.count("open"),
+        "waived_items": states.count("waived"),
+        "errors": errors,
+        "warnings": sum(f.severity is Severity.WARNING for f in result.findings),
+        "problems": len(result.problems),
+    }
+
+
+def token_inventory(result: CheckResult, config: Config) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": name,
+            "value": value,
+            "references": [
+                {"path": r.path, "line": r.line, "column": r.column, "kind": r.kind}
+                for r in sorted(result.tokens, key=lambda r: (r.path, r.line, r.column))
+                if r.name == name
+            ],
+        }
+        for name, value in sorted(config.tokens.items())
+    ]
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _timestamp() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def build_report(result: CheckResult, config: Config, cwd: Path | None = None) -> dict[str, Any]:
+    """The audit record as plain data. Paths are shown as `archcheck check` shows them."""
+    cwd = cwd or Path.cwd()
+    checked = [cwd / shown for shown in result.documents]
+    if config.path is not None:
+        checked.append(config.path)
+    return {
+        "schema": SCHEMA,
+        "release": config.tokens.get("release"),
+        "verdict": verdict(result),
+        "archcheck_version": __version__,
+        "generated_at": _timestamp(),
+        "git": git_state(config.root, checked),
+        "config": {
+            "path": _shown(config.path, cwd) if config.path else None,
+            "sha256": _sha256(config.path) if config.path else None,
+        },
+        "tokens": token_inventory(result, config),
+        "checklist": [
+            {
+                "path": s.item.path,
+                "line": s.item.line,
+                "column": s.item.column,
+                "text": s.item.text,
+                "marker": s.item.marker,
+                "state": s.state,
+                "waiver": None if s.waiver is None else f"{s.waiver.path}:{s.waiver.line}",
+            }
+            for s in item_states(result)
+        ],
+        "waivers": [
+            {
+                "path": w.path,
+                "line": w.line,
+                "codes": list(w.codes),
+                "until": w.until.isoformat(),
+                "reason": w.reason,
+                "expired": w.expired,
+                "covers": [f"{f.path}:{f.line}" for f in w.covers],
+            }
+            for w in result.waivers
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "name": f.name,
+                "severity": str(f.severity),
+                "path": f.path,
+                "line": f.line,
+                "column": f.column,
+                "message": f.message,
+            }
+            for f in result.findings
+        ],
+        "problems": [str(p) for p in result.problems],
+        "files": [
+            {"path": shown, "sha256": _sha256(cwd / shown)} for shown in sorted(result.documents)
+        ],
+    }
