@@ -11,6 +11,7 @@ from archcheck import __version__
 from archcheck.config import ConfigError, load_config, read_config
 from archcheck.engine import Progress, check
 from archcheck.formats import FORMATS
+from archcheck.report import add_report_command, write_report
 
 COMMAND_PREFIX = {"check": (), "checklist": ("AC1",), "tokens": ("AC2",)}
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[common], help="run every rule")
     commands.add_parser("checklist", parents=[common], help="list checklist items (AC1xx)")
     commands.add_parser("tokens", parents=[common], help="list token references (AC2xx)")
+    add_report_command(commands)
     return parser
 
 
@@ -75,6 +77,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"archcheck: {error}", file=sys.stderr)
         return 2
+    if args.command == "report":
+        return write_report(args, config)
     result = check(
         args.paths or None,
         config,
