@@ -230,7 +230,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if shows != gate_counted:
             log.warning(
                 f"{result.path}: render parity: the page shows {shows.describe()}, but the gate "
-                f"counted {gate_counted.describe().replace('checkbox', 'item')}"
+                f"counted {gate_counted.describe('item', 'items')}"
             )
         anchors = self._anchors(result)
         html, placed = add_item_ids(html, list(anchors.values()))

@@ -63,6 +63,7 @@ def render_readiness(
             return f"{text(path)}:{line}"
         return f"[{text(path)}:{line}]({target}{'#' + anchor if anchor else ''})"
 
+    references = sorted(result.tokens, key=lambda r: (r.path, r.line, r.column))
     out = [f"# {text(title)}", ""]
     out += _verdict_box(result, config, allow_open)
     out += ["", "## Checklist", ""]
@@ -98,7 +99,7 @@ def render_readiness(
             (
                 cell(name),
                 code(value),
-                ", ".join(where(r.path, r.line) for r in result.tokens if r.name == name)
+                ", ".join(where(r.path, r.line) for r in references if r.name == name)
                 or "**nowhere**",
             )
             for name, value in sorted(config.tokens.items())

@@ -29,8 +29,8 @@ class Boxes:
     total: int
     checked: int
 
-    def describe(self) -> str:
-        return f"{self.total} checkbox{'es' * (self.total != 1)} ({self.checked} checked)"
+    def describe(self, noun: str = "checkbox", plural: str = "checkboxes") -> str:
+        return f"{self.total} {noun if self.total == 1 else plural} ({self.checked} checked)"
 
 
 def count_boxes(html: str) -> Boxes:
