@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +116,53 @@ def test_site_builds_a_preview_with_open_items_allowed_and_stays_red() -> None:
     assert upload["if"] == preview["if"] and upload["with"]["name"] == "site-preview"
     last = steps(site, "build")[-1]
     assert last["if"] == preview["if"] and "exit 1" in last["run"]
+
+
+def run_step(step: dict[str, Any], workflow: dict[Any, Any], folder: Path) -> int:
+    """Run a step's shell script as GitHub's default shell would (``bash -e``), in ``folder``."""
+    env = {
+        **os.environ,
+        **workflow.get("env", {}),
+        **step.get("env", {}),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
+    if "ARCHCHECK_ALLOW_OPEN" not in step.get("env", {}):
+        env.pop("ARCHCHECK_ALLOW_OPEN", None)
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True, timeout=300
+    )
+    return done.returncode
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """What actions/checkout gives the jobs: the project's files in a git repository."""
+    for name in ("pyproject.toml", "mkdocs.yml"):
+        shutil.copy2(ROOT / name, tmp_path)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_the_gate_job_s_commands_run_and_only_the_gate_fails(checkout: Path) -> None:
+    ci = load("ci.yml")
+    commands = [s for s in steps(ci, "gate") if "archcheck " in s.get("run", "")]
+    codes = [run_step(step, ci, checkout) for step in commands]
+    assert codes == [0] * (len(commands) - 1) + [1], [s["name"] for s in commands]
+    report = json.loads((checkout / "audit" / "archcheck-report.json").read_text())
+    assert report["verdict"]["open_items"] == 1
+    assert (checkout / "audit" / "archcheck-report.md").read_text().startswith("# Release audit")
+    sarif = json.loads((checkout / "archcheck.sarif").read_text())
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["AC101"]
+
+
+@pytest.mark.slow
+def test_the_site_job_builds_a_preview_when_the_gate_is_red(checkout: Path) -> None:
+    site = load("site.yml")
+    strict = step_running(site, "build", "mkdocs build --strict --site-dir site")
+    preview = step_running(site, "build", "--site-dir site-preview")
+    assert run_step(strict, site, checkout) == 1
+    assert run_step(preview, site, checkout) == 0
+    page = (checkout / "site-preview" / "index.html").read_text()
+    assert "Release gate: 1 of 2 items open" in page
