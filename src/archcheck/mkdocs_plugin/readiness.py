@@ -63,6 +63,7 @@ def render_readiness(
             return f"{text(path)}:{line}"
         return f"[{text(path)}:{line}]({target}{'#' + anchor if anchor else ''})"
 
+    at_line = {(item.path, item.line): anchor for item, anchor in anchors.items()}
     references = sorted(result.tokens, key=lambda r: (r.path, r.line, r.column))
     out = [f"# {text(title)}", ""]
     out += _verdict_box(result, config, allow_open)
@@ -109,7 +110,12 @@ def render_readiness(
     out += table(
         ("Code", "Severity", "Where", "Message"),
         (
-            (f.code, str(f.severity), where(f.path, f.line), text(f.message))
+            (
+                f.code,
+                str(f.severity),
+                where(f.path, f.line, at_line.get((f.path, f.line))),
+                text(f.message),
+            )
             for f in result.findings
         ),
     )
