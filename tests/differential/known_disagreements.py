@@ -57,8 +57,9 @@ KNOWN_DIFFERENCES: tuple[RendererDifference, ...] = (
         "later-x-checks-box",
         github="checked",
         site="as-marked",
-        why="cmark-gfm ticks an open item whose first paragraph contains a later [x]/[X] "
-        "(plain, link text, code span or HTML comment); Python-Markdown reads the marker",
+        why="cmark-gfm ticks an open item when [x]/[X] appears anywhere on the marker's line "
+        "(plain, link text, code span, HTML comment: tasklist.c uses strstr on the line); "
+        "Python-Markdown reads the marker",
         where=(
             ("adversarial/trailing-marker.md", (1, 2, 3, 4, 5)),
             ("adversarial/code.md", (29,)),
