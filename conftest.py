@@ -1,10 +1,12 @@
-"""Root pytest configuration: the README and the docs pages are collected as documents."""
+"""Root pytest configuration: every example in README.md, docs/ and the rules' docstrings runs.
+
+The parsers live in tests/docs/sybil_support/ (test tooling the site does not publish).
+"""
+
+from __future__ import annotations
 
 from sybil import Sybil
-from sybil.parsers.markdown import PythonCodeBlockParser
 
-# README.md and docs/ are in testpaths; every ```python example in them runs as a test.
-pytest_collect_file = Sybil(
-    parsers=[PythonCodeBlockParser()],
-    patterns=["README.md", "docs/*.md", "docs/*/*.md"],
-).pytest()
+from tests.docs.sybil_support import DOCSTRINGS, DOCUMENTS, parsers
+
+pytest_collect_file = Sybil(parsers=parsers(), patterns=[*DOCUMENTS, *DOCSTRINGS]).pytest()

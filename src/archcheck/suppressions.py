@@ -102,15 +102,43 @@ def directives(document: Document) -> list[Directive]:
 def bad_directive(document: Document, config: Config) -> Iterator[Finding]:
     """An ``archcheck:`` comment must be a directive archcheck can read.
 
-    Anti-pattern (no expiry, and AC101 cannot be ignored):
+    See [suppressions and waivers](suppressions.md) for the two directives.
 
-        <!-- archcheck: waive AC101 reason="later" -->
-        <!-- archcheck: ignore AC101 -->
+    Anti-pattern: a waiver without an expiry date:
 
-    Best practice:
+    ```markdown
+    <!-- archcheck: waive AC101 reason="later" -->
+    - [ ] All production secrets rotated
+    ```
 
-        <!-- archcheck: waive AC101 until=2026-12-31 reason="rotation booked for 12 Dec" -->
-    """
+    ```text
+    example.md:1:1: AC002 cannot read directive 'waive AC101 reason="later"': expected ignore CODE[, CODE] or waive AC101 until=YYYY-MM-DD reason="..."
+    example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
+    ```
+
+    Anti-pattern: ignoring an open item, which can only be waived:
+
+    ```markdown
+    <!-- archcheck: ignore AC101 -->
+    - [ ] All production secrets rotated
+    ```
+
+    ```text
+    example.md:1:1: AC002 open items cannot be ignored: waive AC101 with until= and reason=
+    example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
+    ```
+
+    Best practice: a waiver with a date and a reason:
+
+    ```markdown
+    <!-- archcheck: waive AC101 until=2031-06-30 reason="rotation booked for 20 June" -->
+    - [ ] All production secrets rotated
+    ```
+
+    ```text
+    example.md:1: waiver AC101 until 2031-06-30 covers line 2: rotation booked for 20 June
+    ```
+    """  # noqa: E501
     for found in _parse(document):
         if isinstance(found, Finding):
             yield found
@@ -119,12 +147,25 @@ def bad_directive(document: Document, config: Config) -> Iterator[Finding]:
 def expired_waiver(document: Document, config: Config) -> Iterator[Finding]:
     """A waiver past its ``until`` date no longer waives anything, and is an error itself.
 
-    Anti-pattern:
+    Anti-pattern: a waiver left in place after its date:
 
-        <!-- archcheck: waive AC101 until=2020-01-31 reason="rotation booked" -->
-        - [ ] All production secrets rotated
+    ```markdown
+    <!-- archcheck: waive AC101 until=2020-01-31 reason="rotation booked" -->
+    - [ ] All production secrets rotated
+    ```
 
-    Best practice: do the work and tick the box, or renew the waiver with a new date and reason.
+    ```text
+    example.md:1:1: AC103 waiver expired on 2020-01-31 (reason: rotation booked)
+    example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
+    example.md:1: waiver AC101 EXPIRED 2020-01-31 covers nothing: rotation booked
+    ```
+
+    Best practice: do the work and tick the box (or renew the waiver with a new date and
+    reason):
+
+    ```markdown
+    - [x] All production secrets rotated
+    ```
     """
     today = date.today()
     for directive in directives(document):
@@ -138,12 +179,24 @@ def expired_waiver(document: Document, config: Config) -> Iterator[Finding]:
 def unused_suppression(document: Document, config: Config) -> Iterator[Finding]:
     """A suppression or waiver that covers no finding is stale and hides nothing: remove it.
 
-    Anti-pattern (the typo it silenced was fixed long ago):
+    Anti-pattern: the typo it silenced was fixed long ago.
 
-        <!-- archcheck: ignore AC201 -->
-        Deploy with token `dw7txd0yf-0-qmvgmw`.
+    ```markdown
+    <!-- archcheck: ignore AC201 -->
+    Deploy under policy `pol-5521-kx`.
+    ```
 
-    Best practice: no directive where none is needed. (Reported by the suppression pass.)
+    ```text
+    example.md:1:1: AC001 [warning] suppression of AC201 covers no finding
+    ```
+
+    Best practice: a suppression only where a finding is intended, such as a retired value
+    quoted on purpose:
+
+    ```markdown
+    <!-- archcheck: ignore AC201 -->
+    The old policy `pol-5512-kx` was retired in 2030.
+    ```
     """
     return iter(())
 

@@ -13,16 +13,36 @@ from archcheck.rule import Rule
 def open_checklist_item(document: Document, config: Config) -> Iterator[Finding]:
     """An open checklist item blocks the release.
 
-    Anti-pattern: shipping while a box is still open, or ticking it "later".
+    Anti-pattern: shipping while a box is still open, or meaning to tick it "later".
 
-        - [x] Code reviewed
-        - [ ] All production secrets rotated
+    ```markdown
+    - [x] Code reviewed
+    - [ ] All production secrets rotated
+    ```
 
-    Best practice: tick the box when the work is done; if it must wait, waive it with a reason
-    and an expiry date (see waivers):
+    ```text
+    example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
+    ```
 
-        - [x] Code reviewed
-        - [x] All production secrets rotated
+    Best practice: tick the box when the work is done.
+
+    ```markdown
+    - [x] Code reviewed
+    - [x] All production secrets rotated
+    ```
+
+    Best practice: if it has to wait, waive it with an expiry date and a reason. The waiver is
+    listed with the item it covers, and the item fails again once the date has passed (AC103).
+
+    ```markdown
+    - [x] Code reviewed
+    <!-- archcheck: waive AC101 until=2031-06-30 reason="rotation booked for 20 June" -->
+    - [ ] All production secrets rotated
+    ```
+
+    ```text
+    example.md:2: waiver AC101 until 2031-06-30 covers line 3: rotation booked for 20 June
+    ```
     """
     for item in document.checklist:
         if not item.checked:
@@ -49,18 +69,43 @@ def renderer_disagreement(document: Document, config: Config) -> Iterator[Findin
     """GitHub and the site must show the same box.
 
     Anti-pattern: Markdown the two renderers read differently. A list glued to a paragraph is a
-    list on GitHub but plain text on the site; a task list in a block quote is a box on the site
-    but text on GitHub; ``- [ ] x [x]`` is ticked on GitHub though its marker is open.
+    list on GitHub but plain text on the site:
 
-        Release steps:
-        - [ ] Rotate secrets
+    ```markdown
+    Release steps:
+    - [x] Rotate secrets
+    ```
 
-    Best practice: a blank line before the list, 4-space nesting, no block quote, one marker:
+    ```text
+    example.md:2:3: AC102 renderers disagree on 'Rotate secrets' (done by its marker): GitHub shows a ticked box, the site shows no box
+    ```
 
-        Release steps:
+    Anti-pattern: a task list in a block quote or an alert is a box on the site but text on
+    GitHub, and a list nested by two spaces is nested on GitHub but not on the site:
 
-        - [ ] Rotate secrets
-    """
+    ```markdown
+    > [!NOTE]
+    > - [x] Rotate secrets
+
+    - [x] Review
+      - [x] Rotate secrets
+    ```
+
+    ```text
+    example.md:2:5: AC102 renderers disagree on 'Rotate secrets' (done by its marker): GitHub shows no box, the site shows a ticked box
+    example.md:5:5: AC102 renderers disagree on 'Rotate secrets' (done by its marker): GitHub shows a ticked box nested 1 deep, the site shows a ticked box
+    ```
+
+    Best practice: a blank line before the list, 4-space nesting, and the list outside any
+    block quote:
+
+    ```markdown
+    Release steps:
+
+    - [x] Review
+        - [x] Rotate secrets
+    ```
+    """  # noqa: E501 (findings are shown as archcheck prints them, one a line)
     for item in document.checklist:
         if not item.renderers_agree:
             state = "done" if item.checked else "open"

@@ -29,19 +29,49 @@ def _suggest(name: str, choices: list[str]) -> str | None:
 def unreadable_diagram(document: Document, config: Config) -> Iterator[Finding]:
     """A Mermaid block must be a flowchart archcheck (and Mermaid) can read.
 
-    Anti-pattern: no header, an ``end`` node, ``--`` inside an id (Mermaid draws an edge):
+    See [the Mermaid flowchart subset](flowchart-subset.md) for what archcheck reads. An
+    unreadable diagram has no nodes, so every declared component is also missing from it.
 
-        ```mermaid
-        edge--cache --> api-g
-        ```
+    Anti-pattern: ``--`` inside an id, which Mermaid draws as an edge with a label (a block with
+    no ``flowchart``/``graph`` header, or a node called ``end``, are the other usual mistakes):
 
-    Best practice:
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
 
-        ```mermaid
-        flowchart LR
-            edge-bdxib --> api-g
-        ```
-    """
+    ```mermaid
+    flowchart LR
+        web--cache --> api
+        api --> worker
+    ```
+    ````
+
+    ```text
+    example.md:7:1: AC402 component 'Web' (web) is not a node of any readable Mermaid flowchart
+    example.md:7:1: AC402 component 'API' (api) is not a node of any readable Mermaid flowchart
+    example.md:7:1: AC402 component 'Worker' (worker) is not a node of any readable Mermaid flowchart
+    example.md:9:5: AC401 '--' inside id 'web--cache': Mermaid reads it as an edge
+    ```
+
+    Best practice: a ``flowchart`` header, and ids of words joined by single hyphens:
+
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
+    """  # noqa: E501
     for chart in document.flowcharts:
         for problem in chart.problems:
             yield UNREADABLE.finding(document.path, problem.line, problem.column, problem.message)
@@ -50,16 +80,40 @@ def unreadable_diagram(document: Document, config: Config) -> Iterator[Finding]:
 def component_missing_from_diagram(document: Document, config: Config) -> Iterator[Finding]:
     """Every declared component is a node of the diagram.
 
-    Anti-pattern: a tier in the configuration (``worker-y``) that the diagram leaves out:
+    Anti-pattern: a component in the configuration (``worker``) that the diagram leaves out:
 
-        flowchart LR
-            edge-bdxib --> api-g
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
 
-    Best practice:
+    ```mermaid
+    flowchart LR
+        web --> api
+    ```
+    ````
 
-        flowchart LR
-            edge-bdxib --> api-g
-            api-g --> worker-y
+    ```text
+    example.md:7:1: AC402 component 'Worker' (worker) is not a node of the diagram
+    ```
+
+    Best practice: every component of ``[tool.archcheck.components]`` drawn:
+
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
     """
     charts = [chart for chart in document.flowcharts if not chart.problems]
     if not document.flowcharts and _tier_table(document, config) is None:
@@ -80,13 +134,43 @@ def component_missing_from_diagram(document: Document, config: Config) -> Iterat
 def undeclared_node(document: Document, config: Config) -> Iterator[Finding]:
     """Every node of the diagram is a declared component.
 
-    Anti-pattern: a node renamed in the diagram only (``api-gw`` for ``api-g``):
+    Anti-pattern: a node renamed in the diagram only (``workers`` for ``worker``):
 
-        flowchart LR
-            edge-bdxib --> api-gw
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
 
-    Best practice: rename it in ``[tool.archcheck.components]`` and the tier table too, or not at
-    all.
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> workers
+    ```
+    ````
+
+    ```text
+    example.md:7:1: AC402 component 'Worker' (worker) is not a node of the diagram
+    example.md:10:13: AC403 node 'workers' is not a declared component: did you mean 'worker'?
+    ```
+
+    Best practice: rename a component in ``[tool.archcheck.components]``, the table and the
+    diagram together, or not at all:
+
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
     """
     declared = list(config.components.values())
     for chart in document.flowcharts:
@@ -103,13 +187,43 @@ def undeclared_node(document: Document, config: Config) -> Iterator[Finding]:
 def component_missing_from_table(document: Document, config: Config) -> Iterator[Finding]:
     """Every declared component has a row in the tier table.
 
-    Anti-pattern: a tier table that lost a row.
+    The tier table is the table whose first header cell is the configured ``tier-column``
+    ("Tier" by default).
 
-        | Tier       | Responsibility |
-        | ---------- | -------------- |
-        | Edge Cache | Serve content  |
+    Anti-pattern: a tier table that lost a row:
 
-    Best practice: one row per declared tier, named as in ``[tool.archcheck.components]``.
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
+
+    ```text
+    example.md:1:1: AC404 component 'Worker' has no tier table row
+    ```
+
+    Best practice: one row per declared component, named as in ``[tool.archcheck.components]``:
+
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
     """
     table = _tier_table(document, config)
     if table is None:
@@ -130,9 +244,42 @@ def component_missing_from_table(document: Document, config: Config) -> Iterator
 def undeclared_tier(document: Document, config: Config) -> Iterator[Finding]:
     """Every row of the tier table is a declared component.
 
-    Anti-pattern: a row for a tier the configuration does not know (``Cache`` for ``Edge Cache``).
+    Anti-pattern: a row for a tier the configuration does not know (``Workers`` for ``Worker``):
 
-    Best practice: the tier names of ``[tool.archcheck.components]``, exactly.
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Workers| Run batch jobs  |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
+
+    ```text
+    example.md:1:1: AC404 component 'Worker' has no tier table row
+    example.md:5:1: AC405 tier 'Workers' is not a declared component: did you mean 'Worker'?
+    ```
+
+    Best practice: the tier names of ``[tool.archcheck.components]``, exactly:
+
+    ````markdown
+    | Tier   | Responsibility  |
+    | ------ | --------------- |
+    | Web    | Serve pages     |
+    | API    | Answer requests |
+    | Worker | Run batch jobs  |
+
+    ```mermaid
+    flowchart LR
+        web --> api
+        api --> worker
+    ```
+    ````
     """
     table = _tier_table(document, config)
     if table is None:

@@ -15,13 +15,21 @@ def undefined_footnote(document: Document, config: Config) -> Iterator[Finding]:
 
     Anti-pattern:
 
-        Guarded by policy[^policy].
+    ```markdown
+    Guarded by policy[^policy].
+    ```
+
+    ```text
+    example.md:1:18: AC301 footnote [^policy] is referenced but never defined
+    ```
 
     Best practice:
 
-        Guarded by policy[^policy].
+    ```markdown
+    Guarded by policy[^policy].
 
-        [^policy]: See the compliance handbook.
+    [^policy]: See the compliance handbook.
+    ```
     """
     defined = {d.label for d in document.footnote_defs}
     for ref in document.footnote_refs:
@@ -35,11 +43,23 @@ def unused_footnote(document: Document, config: Config) -> Iterator[Finding]:
 
     Anti-pattern:
 
-        Guarded by policy.
+    ```markdown
+    Guarded by policy.
 
-        [^policy]: See the compliance handbook.
+    [^policy]: See the compliance handbook.
+    ```
 
-    Best practice: reference it (``policy[^policy]``) or delete it.
+    ```text
+    example.md:3:1: AC302 footnote [^policy] is defined but never referenced
+    ```
+
+    Best practice: reference it, or delete it.
+
+    ```markdown
+    Guarded by policy[^policy].
+
+    [^policy]: See the compliance handbook.
+    ```
     """
     referenced = {ref.label for ref in document.footnote_refs}
     for definition in document.footnote_defs:
@@ -55,10 +75,24 @@ def duplicate_footnote(document: Document, config: Config) -> Iterator[Finding]:
 
     Anti-pattern:
 
-        [^policy]: Old text.
-        [^policy]: New text.
+    ```markdown
+    Guarded by policy[^policy].
+
+    [^policy]: Old text.
+    [^policy]: New text.
+    ```
+
+    ```text
+    example.md:4:1: AC303 footnote [^policy] is already defined at line 3
+    ```
 
     Best practice: one definition per label.
+
+    ```markdown
+    Guarded by policy[^policy].
+
+    [^policy]: New text.
+    ```
     """
     first: dict[str, int] = {}
     for definition in document.footnote_defs:

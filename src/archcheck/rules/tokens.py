@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
 from archcheck.model import Document
+from archcheck.near_tokens import token_filter, typo_limit
 from archcheck.rule import Rule, edit_distance
 
 # Words made of letters and digits, joined by single hyphens: the shape of every token.
@@ -31,9 +32,9 @@ def _near(word: str, value: str) -> int | None:
     """Distance of a near miss, or None when the word is not mistakable for the value."""
     if word.lower() == value.lower():
         return 0
-    if abs(len(word) - len(value)) > 2 or len(value) < 6:
+    limit = typo_limit(value)
+    if abs(len(word) - len(value)) > 2 or limit == 0:
         return None
-    limit = 2 if len(value) >= 10 else 1
     distance = edit_distance(word, value)
     return distance if distance <= limit else None
 
@@ -41,13 +42,22 @@ def _near(word: str, value: str) -> int | None:
 def scan(document: Document, config: Config) -> Iterator[TokenReference | Finding]:
     """Exact references, and a finding for each near miss."""
     values = {value: name for name, value in config.tokens.items()}
+    # Most words are nothing like a token: only a word that holds a piece of a value can be one
+    # or be near one (near_tokens.py says why), so only those are looked at, in text order. A
+    # word is a whole run of word characters or nothing, so RE_WORD is tried at the run's start.
+    wanted = token_filter(tuple(values))
     for run in document.text_runs:
-        for found in RE_WORD.finditer(run.text):
+        for candidate in wanted.candidate_runs(run.text):
+            found = RE_WORD.match(run.text, candidate.start())
+            if found is None:
+                continue
             word, column = found.group(0), run.column + found.start()
             if word in values:
                 yield TokenReference(values[word], word, document.path, run.line, column, run.kind)
                 continue
-            near = [(d, value) for value in values if (d := _near(word, value)) is not None]
+            # Only values the word holds a piece of can be near it (near_tokens.py says why).
+            candidates = wanted.near_values(word)
+            near = [(d, value) for value in candidates if (d := _near(word, value)) is not None]
             if near:
                 _, value = min(near, key=lambda pair: (edit_distance(word, pair[1]), pair[1]))
                 message = (
@@ -63,30 +73,50 @@ def references(document: Document, config: Config) -> list[TokenReference]:
 def token_typo(document: Document, config: Config) -> Iterator[Finding]:
     """A string that is nearly a declared token (a small edit away, or another case) is a typo.
 
-    Anti-pattern: a policy token copied with one character wrong, which nobody will notice:
+    Anti-pattern: a policy token copied with two digits swapped, which nobody will notice:
 
-        Deploy with token `dw7txd0yf-0-qmvgnw`.
+    ```markdown
+    Deploy under policy `pol-5512-kx`.
+    ```
 
-    Best practice: the exact declared value (``[tool.archcheck.tokens]``):
+    ```text
+    example.md:1:22: AC201 'pol-5512-kx' is not a declared token: did you mean 'pol-5521-kx' (policy)?
+    ```
 
-        Deploy with token `dw7txd0yf-0-qmvgmw`.
-    """
+    Best practice: the exact value declared in ``[tool.archcheck.tokens]``:
+
+    ```markdown
+    Deploy under policy `pol-5521-kx`.
+    ```
+    """  # noqa: E501
     for found in scan(document, config):
         if isinstance(found, Finding):
             yield found
 
 
 def unused_token(documents: Sequence[Document], config: Config) -> Iterator[Finding]:
-    """A declared token that no document mentions means the docs drifted from the config.
+    """A declared token that no document mentions means the docs drifted from the configuration.
 
-    Anti-pattern: the release id changed in configuration but the note still names the old one.
+    Checked on all pages together: a token needs to appear on one page only. The finding points
+    at the token's line in pyproject.toml.
 
-        Ship release `dggll6o4xq-s`.
+    Anti-pattern: the release was renamed in the configuration, but the note still names the
+    old one:
 
-    Best practice: every declared token appears at least once, exactly:
+    ```markdown
+    Ship release `rel-2030-borealis` under policy `pol-5521-kx`.
+    ```
 
-        Ship release `dggll6o4xq-t`.
-    """
+    ```text
+    pyproject.toml:2:1: AC202 token release = 'rel-2031-aurora' is declared but no document mentions it
+    ```
+
+    Best practice: every declared token appears, exactly, at least once:
+
+    ```markdown
+    Ship release `rel-2031-aurora` under policy `pol-5521-kx`.
+    ```
+    """  # noqa: E501
     used = {ref.value for document in documents for ref in references(document, config)}
     for name, value in config.tokens.items():
         if value not in used:
