@@ -9,14 +9,10 @@ of the whole site. `mkdocs serve` never aborts on findings: it shows them on eve
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -34,44 +30,12 @@ from archcheck.sources import Problem
 
 from .anchors import item_ids
 from .banner import render_banner
+from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
 from .readiness import render_readiness
 from .rendered import Boxes, add_item_ids, count_boxes, insert_at_top
 from .site_gate import PageCache, site_result
 
 log = get_plugin_logger("archcheck")
-
-ALLOW_OPEN_ENV = "ARCHCHECK_ALLOW_OPEN"
-_YES, _NO = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
-
-
-class ArchcheckConfig(base.Config):  # type: ignore[no-untyped-call]
-    enabled = c.Type(bool, default=True)
-    # Preview builds only: open items are still shown, but no longer fail --strict.
-    allow_open = c.Type(bool, default=False)
-    # The pyproject.toml with [tool.archcheck]; by default the nearest one above mkdocs.yml.
-    config_file = c.Optional(c.File(exists=True))
-    banner = c.Type(bool, default=True)
-    # Where the generated page lives in the site; "" turns it off.
-    readiness_page = c.Type(str, default="release-readiness.md")
-    readiness_title = c.Type(str, default="Release readiness")
-
-
-def allow_open_from_env() -> bool:
-    value = os.environ.get(ALLOW_OPEN_ENV, "").strip().lower()
-    if value in _YES or value in _NO:
-        return value in _YES
-    # Fail closed: a typo must not quietly let open items through.
-    raise PluginError(f"{ALLOW_OPEN_ENV}={value!r}: expected 1 or 0")
-
-
-def _mentions(nav: Any, target: str) -> bool:
-    if isinstance(nav, str):
-        return nav == target
-    if isinstance(nav, dict):
-        return any(_mentions(value, target) for value in nav.values())
-    if isinstance(nav, list):
-        return any(_mentions(entry, target) for entry in nav)
-    return False
 
 
 class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-call]
@@ -100,7 +64,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             raise PluginError(str(error)) from None
         self.allow_open = self.config.allow_open or allow_open_from_env()
         page = self.config.readiness_page
-        if page and config.nav is not None and not _mentions(config.nav, page):
+        if page and config.nav is not None and not mentions(config.nav, page):
             config.nav.append({self.config.readiness_title: page})
         return config
 
