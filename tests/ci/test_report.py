@@ -49,11 +49,13 @@ def git(project: Path, *args: str) -> str:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """This project's pyproject.toml and docs/, plus a waived item, committed to a fresh repo."""
+    """This project's pyproject.toml and note, plus a page with a waived item, committed to a
+    fresh repository."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "pyproject.toml", project)
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "docs").mkdir()
+    shutil.copy2(ROOT / "docs" / "index.md", project / "docs")
     (project / "docs" / "steps.md").write_text(WAIVED)
     git(project, "init", "-q", "-b", "main")
     git(project, "add", ".")
@@ -141,7 +143,15 @@ def test_each_token_and_where_it_is_referenced(project: Path) -> None:
             (r["path"], r["line"], r["column"]) for r in refs if r["name"] == token["name"]
         )
         assert [(r["path"], r["line"], r["column"]) for r in token["references"]] == expected
-        assert expected, f"{token['name']} is referenced somewhere in the note"
+        # And independently of the engine: every line that holds the value, and no other.
+        holding = {
+            (f"docs/{page.name}", number)
+            for page in (project / "docs").glob("*.md")
+            for number, line in enumerate(page.read_text().splitlines(), 1)
+            if token["value"] in line
+        }
+        assert {(path, line) for path, line, _ in expected} == holding
+        assert holding, f"{token['name']} is referenced somewhere in the note"
 
 
 def test_each_file_s_sha256_and_a_tampered_copy(project: Path) -> None:
