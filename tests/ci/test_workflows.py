@@ -140,6 +140,12 @@ def checkout(tmp_path: Path) -> Path:
     for name in ("pyproject.toml", "mkdocs.yml"):
         shutil.copy2(ROOT / name, tmp_path)
     shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    # mkdocs.yml's hooks: (the generated Rules page)
+    shutil.copytree(
+        ROOT / "mkdocs_hooks",
+        tmp_path / "mkdocs_hooks",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     return tmp_path
 

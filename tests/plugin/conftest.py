@@ -37,6 +37,12 @@ def site(tmp_path: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", project)
     shutil.copy2(ROOT / "pyproject.toml", project)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    # mkdocs.yml's hooks: (the generated Rules page)
+    shutil.copytree(
+        ROOT / "mkdocs_hooks",
+        project / "mkdocs_hooks",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     return project
 
 

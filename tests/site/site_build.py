@@ -43,10 +43,17 @@ def build_site(config_file: Path, site_dir: Path) -> None:
 
 
 def copy_site_sources(destination: Path) -> Path:
-    """Copy mkdocs.yml and docs/ into `destination` (to edit a page safely); return the config."""
+    """Copy mkdocs.yml, docs/ and the site's hooks into `destination` (to edit a page safely);
+    return the config."""
     shutil.copy2(MKDOCS_CONFIG, destination / MKDOCS_CONFIG.name)
     shutil.copytree(
         PROJECT_ROOT / "docs", destination / "docs", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    # mkdocs.yml's hooks: (the generated Rules page)
+    shutil.copytree(
+        PROJECT_ROOT / "mkdocs_hooks",
+        destination / "mkdocs_hooks",
+        ignore=shutil.ignore_patterns("__pycache__"),
     )
     return destination / MKDOCS_CONFIG.name
 
