@@ -1,13 +1,15 @@
 """```python and ```pycon blocks, and the skip and clear-namespace directives that steer them.
 
 A ```python block runs as code, or as a doctest session when it starts with ``>>>``; a ```pycon
-block is always a session. A document's examples share one namespace and run, in order, in a
-copy of the repository made for that document, so they may write files.
+block is always a session. In a session's output ``...`` stands for any text. A document's
+examples share one namespace and run, in order, in a copy of the repository made for that
+document, so they may write files.
 """
 
 from __future__ import annotations
 
 import contextlib
+import doctest
 from collections.abc import Iterable
 
 from sybil import Document, Example, Region
@@ -45,7 +47,8 @@ class PythonParser:
 
     def __init__(self) -> None:
         self.code = InDocumentCopy(PythonEvaluator())
-        self.session = InDocumentCopy(DocTestEvaluator())
+        # "..." in a session's output stands for any text, as in the console transcripts.
+        self.session = InDocumentCopy(DocTestEvaluator(doctest.ELLIPSIS))
         self.sessions = DocTestStringParser(self.session)  # type: ignore[arg-type]
 
     def __call__(self, document: Document) -> Iterable[Region]:
