@@ -31,8 +31,13 @@ def typo_limit(value: str) -> int:
 
 
 def ascii_lower(text: str) -> str:
-    """Lower ASCII letters only, so every character keeps its position."""
-    return text.lower() if text.isascii() else text.translate(_LOWER)
+    """``text`` lowered with every character kept at its position.
+
+    Where str.lower() keeps the length it maps each character to one character; that may also
+    lower a non-ASCII letter to an ASCII one (a Kelvin sign to "k"), which can only add hits, and
+    such a letter is a word character to the token rule, so no word starts or ends beside it."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER)
 
 
 def _selectivity(piece: str) -> int:
@@ -96,14 +101,14 @@ class TokenFilter:
         self.pieces = tuple(sorted({p for v in self.values for p in pieces(v)}, key=len))[::-1]
         self._own = [(v, pieces(v), typo_limit(v), Counter(v)) for v in self.values]
         alternation = "|".join(map(re.escape, self.pieces))
+        self._any = re.compile(alternation) if self.pieces else None
         # A maximal run of word characters holding a piece: the look-behind starts a match only
         # where a run starts and the possessive tail never backtracks, so this is linear.
         self._runs = re.compile(rf"(?<![a-z0-9-])[a-z0-9-]*?(?:{alternation})[a-z0-9-]*+")
 
     def may_occur(self, text: str) -> bool:
         """False only when no word of ``text`` can be a value, a case variant or a near miss."""
-        lowered = ascii_lower(text)
-        return any(piece in lowered for piece in self.pieces)
+        return self._any is not None and self._any.search(ascii_lower(text)) is not None
 
     def candidate_runs(self, text: str) -> Iterator[re.Match[str]]:
         """Maximal runs of word characters holding a piece (spans are those of ``text``)."""
@@ -129,11 +134,17 @@ class TokenFilter:
     def near_in(self, run: str) -> bool:
         """True when some substring of ``run`` is a value, another case of one, or a near miss."""
         lowered = ascii_lower(run)
-        for value, _, limit, _ in self._own:
+        for value, _, limit, letters in self._own:
             if value.lower() in lowered:
                 return True
-            fits = limit and len(run) >= len(value) - limit
-            if fits and _substring_distance(value, run, limit) <= limit:
+            # A substring within `limit` edits lacks at most `limit` of the value's characters,
+            # and the run holds every character of its substrings: a cheap test before the DP.
+            if (
+                limit
+                and len(run) >= len(value) - limit
+                and (letters - Counter(run)).total() <= limit
+                and _substring_distance(value, run, limit) <= limit
+            ):
                 return True
         return False
 

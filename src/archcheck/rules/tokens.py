@@ -39,8 +39,20 @@ def _near(word: str, value: str) -> int | None:
     return distance if distance <= limit else None
 
 
-def scan(document: Document, config: Config) -> Iterator[TokenReference | Finding]:
+# The last scan, kept with the objects it was made for (so their ids cannot be reused): the
+# typo rule and the engine's token references both scan the same document, one after the other.
+_last_scan: tuple[Document, Config, tuple[TokenReference | Finding, ...]] | None = None
+
+
+def scan(document: Document, config: Config) -> tuple[TokenReference | Finding, ...]:
     """Exact references, and a finding for each near miss."""
+    global _last_scan
+    if _last_scan is None or _last_scan[0] is not document or _last_scan[1] is not config:
+        _last_scan = (document, config, tuple(_scan(document, config)))
+    return _last_scan[2]
+
+
+def _scan(document: Document, config: Config) -> Iterator[TokenReference | Finding]:
     values = {value: name for name, value in config.tokens.items()}
     # Most words are nothing like a token: only a word that holds a piece of a value can be one
     # or be near one (near_tokens.py says why), so only those are looked at, in text order. A
