@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--select", type=_codes, default=[], help="only codes with these prefixes")
     common.add_argument("--ignore", type=_codes, default=[], help="skip codes with these prefixes")
     common.add_argument("--config", type=Path, help="pyproject.toml to read")
+    common.add_argument("--no-cache", action="store_true", help="parse every page again")
     parser = _Parser(prog="archcheck", description="Check Markdown architecture notes.")
     parser.add_argument("--version", action="version", version=f"archcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -86,6 +87,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         select=[*COMMAND_PREFIX[args.command], *args.select],
         ignore=args.ignore,
         progress=_progress_bar(),
+        cache=not args.no_cache,
     )
     sys.stdout.write(FORMATS[args.format](result, args.command))
     for problem in result.problems:

@@ -1,5 +1,5 @@
-"""check(): files -> parse -> rules -> suppressions -> one result. Pure per document, so a cache
-or a process pool can be slotted in around check_document later."""
+"""check(): files -> parse -> rules -> suppressions -> one result. Pure per document, so the
+pipeline (pipeline.py: cache, pre-scan, worker processes) runs check_document where it pays."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from pathlib import Path
 from archcheck.config import Config, load_config
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Document
-from archcheck.parsing import NestingTooDeepError, parse
+from archcheck.parsing import parse
+from archcheck.pipeline import check_files
 from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference, references
-from archcheck.sources import Problem, discover, read_markdown
+from archcheck.sources import Problem, discover
 from archcheck.suppressions import Waiver, apply, relax
 
 Progress = Callable[[int, int], None]
@@ -97,25 +98,24 @@ def check(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     progress: Progress | None = None,
+    fast: bool = True,
+    cache: bool = True,
 ) -> CheckResult:
-    """Check Markdown files (default: the configured docs folders)."""
+    """Check Markdown files (default: the configured docs folders).
+
+    ``fast`` (the default) reuses cached pages (unless ``cache=False``), parses only pages that
+    could hold a finding and uses every core on a large tree; ``fast=False`` parses every page
+    in this process. Both give the same result (see pipeline.py)."""
     config = config or load_config()
     targets = [Path(p) for p in paths] if paths else [config.root / d for d in config.docs]
     files, problems = discover(targets, Path.cwd())
     pages: list[PageResult] = []
-    for index, (file, shown) in enumerate(files, 1):
-        text = read_markdown(file, shown, config.max_file_size)
-        if isinstance(text, Problem):
-            problems.append(text)
-            continue
-        try:
-            pages.append(check_document(parse(text, shown), config))
-        except NestingTooDeepError as error:
-            problems.append(Problem(shown, f"cannot check: {error}", error.line))
-        except RecursionError:
-            problems.append(Problem(shown, "cannot check: the Markdown nests too deeply"))
-        if progress:
-            progress(index, len(files))
+    for outcome in check_files(files, config, fast=fast, cache=cache, progress=progress):
+        if isinstance(outcome, PageResult):
+            pages.append(outcome)
+        else:
+            assert isinstance(outcome, Problem)
+            problems.append(outcome)
     documents = [page.document for page in pages]
     found = [f for page in pages for f in page.findings]
     if documents and not problems:  # a project rule needs every document to judge

@@ -1,0 +1,61 @@
+"""Parse and check many pages on every core: a process pool over chunks of files, used only when a
+tree is large enough to pay for starting the workers. Results come back in file order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from archcheck.config import Config
+
+# Below these, one process is faster than starting workers (measured on the benchmark corpora).
+MIN_FILES = 48
+MIN_BYTES = 1_500_000
+CHUNK_FILES = 8
+
+Job = tuple[Path, str]
+CheckOne = Callable[[Path, str, Config, date], Any]
+
+_worker: tuple[CheckOne, Config, date] | None = None
+
+
+def workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worth_it(jobs: Sequence[Job], total_bytes: int) -> bool:
+    return workers() > 1 and len(jobs) >= MIN_FILES and total_bytes >= MIN_BYTES
+
+
+def _start(check_one: CheckOne, config: Config, today: date) -> None:
+    global _worker
+    _worker = (check_one, config, today)
+
+
+def _run_chunk(chunk: list[Job]) -> list[Any]:
+    assert _worker is not None
+    check_one, config, today = _worker
+    return [check_one(path, shown, config, today) for path, shown in chunk]
+
+
+def check_in_pool(
+    jobs: Sequence[Job], check_one: CheckOne, config: Config, today: date
+) -> Iterator[Any]:
+    """``check_one`` of every job, in order, spread over a worker per core."""
+    # fork starts workers in milliseconds with everything already imported; elsewhere fork is
+    # unsafe or missing, and spawn re-imports archcheck in each worker.
+    method = "fork" if sys.platform == "linux" else "spawn"
+    context = multiprocessing.get_context(method)
+    chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
+    count = min(workers(), len(chunks))
+    with context.Pool(count, initializer=_start, initargs=(check_one, config, today)) as pool:
+        for results in pool.imap(_run_chunk, chunks):
+            yield from results

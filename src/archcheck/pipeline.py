@@ -1,0 +1,128 @@
+"""From files to per-page results, fast: the cache first, then the pre-scan, then parsing only the
+pages that could hold a finding, on every core for a large tree. The result is the one a full
+parse of every file gives (tests/perf compare the two on real and generated trees)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from archcheck.config import Config
+from archcheck.model import Document
+from archcheck.near_tokens import token_filter
+from archcheck.page_cache import PageCache
+from archcheck.parallel import check_in_pool, worth_it
+from archcheck.prescan import prescan_for
+from archcheck.sources import Problem, read_markdown
+
+Progress = Callable[[int, int], None]
+
+
+def empty_document(path: str, text: str) -> Document:
+    """The Document of a page the pre-scan cleared: nothing a rule reads, and its line count."""
+    body = text[1:] if text.startswith("\ufeff") else text
+    lines = body.count("\n") + body.count("\r") - body.count("\r\n") + 1
+    return Document(path, lines, (), (), (), (), (), (), (), ())
+
+
+def check_parsed(text: str, shown: str, config: Config, today: date, slim: bool) -> object:
+    """Parse one page and run the page rules: a PageResult, or a Problem if it cannot be read."""
+    from archcheck.engine import check_document
+    from archcheck.parsing import NestingTooDeepError, parse
+
+    try:
+        page = check_document(parse(text, shown), config, today)
+    except NestingTooDeepError as error:
+        return Problem(shown, f"cannot check: {error}", error.line)
+    except RecursionError:
+        return Problem(shown, "cannot check: the Markdown nests too deeply")
+    if not slim:
+        return page
+    # Keep only the text runs the token rules could use (see near_tokens.py): the rest of a
+    # page's text is what makes a parsed Document large, and nothing else reads it.
+    wanted = token_filter(tuple(config.tokens.values()))
+    runs = tuple(run for run in page.document.text_runs if wanted.may_occur(run.text))
+    return dataclasses.replace(page, document=dataclasses.replace(page.document, text_runs=runs))
+
+
+def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
+    """Read one page; parse and check it only if the pre-scan says it could hold a finding."""
+    from archcheck.engine import PageResult
+
+    text = read_markdown(path, shown, config.max_file_size)
+    if isinstance(text, Problem):
+        return text
+    if not prescan_for(config).could_hold_finding(text):
+        return PageResult(shown, empty_document(shown, text), (), (), ())
+    return check_parsed(text, shown, config, today, slim=True)
+
+
+def check_files(
+    files: Sequence[tuple[Path, str]],
+    config: Config,
+    *,
+    fast: bool = True,
+    cache: bool = True,
+    progress: Progress | None = None,
+) -> list[object]:
+    """One outcome per file, in order: a PageResult, or a Problem for a file that cannot be
+    checked. ``fast=False`` parses every file in this process (the reference behaviour)."""
+    from archcheck.engine import PageResult
+
+    today = date.today()
+    total = len(files)
+    outcomes: list[object] = [None] * total
+    if not fast:
+        for index, (path, shown) in enumerate(files):
+            text = read_markdown(path, shown, config.max_file_size)
+            outcomes[index] = (
+                text
+                if isinstance(text, Problem)
+                else check_parsed(text, shown, config, today, slim=False)
+            )
+            if progress:
+                progress(index + 1, total)
+        return outcomes
+    store = PageCache.open(config, today) if cache else None
+    missing: list[tuple[int, str | None]] = []  # (index, cache key) of pages not in the cache
+    key: str | None
+    missing_bytes = 0
+    for index, (path, shown) in enumerate(files):
+        if store is None:
+            missing.append((index, None))
+            missing_bytes += _size(path)
+            continue
+        text = read_markdown(path, shown, config.max_file_size)
+        if isinstance(text, Problem):
+            outcomes[index] = text
+            continue
+        key = store.key(shown, text)
+        hit = store.get(key)
+        if hit is not None:
+            outcomes[index] = hit
+        else:
+            missing.append((index, key))
+            missing_bytes += len(text)
+    jobs = [files[index] for index, _ in missing]
+    if worth_it(jobs, missing_bytes):
+        results = check_in_pool(jobs, _check_file, config, today)
+    else:
+        results = (_check_file(path, shown, config, today) for path, shown in jobs)
+    for (index, key), outcome in zip(missing, results, strict=True):
+        outcomes[index] = outcome
+        if store and key and isinstance(outcome, PageResult):
+            store.put(key, outcome, dated=bool(outcome.document.comments))
+    if store:
+        store.save()
+    if progress:
+        progress(total, total)
+    return outcomes
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
