@@ -23,7 +23,7 @@ GENERATED_VOCABULARY = Vocabulary(
 )
 # Names the RFC text really uses, so the token rules have occurrences and near-misses to inventory.
 RFC_VOCABULARY = Vocabulary(
-    tokens={"lang": "T-lang", "libs": "T-libs-api", "compiler": "T-compiler"},
+    tokens={"analyzer": "rust-analyzer", "wasm": "wasm32-unknown-unknown", "docs": "T-rustdoc"},
     components={"Parser": "parser", "Type Checker": "typeck", "Codegen": "codegen"},
 )
 PAGES_PER_FOLDER = 50
