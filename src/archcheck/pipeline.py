@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from archcheck.config import Config
-from archcheck.model import Document
-from archcheck.near_tokens import token_filter
+from archcheck.model import Document, TextRun
 from archcheck.page_cache import PageCache
 from archcheck.parallel import check_in_pool, worth_it
 from archcheck.prescan import prescan_for
@@ -23,14 +22,18 @@ Progress = Callable[[int, int], None]
 def empty_document(path: str, text: str) -> Document:
     """The Document of a page the pre-scan cleared: nothing a rule reads, and its line count."""
     body = text[1:] if text.startswith("\ufeff") else text
-    lines = body.count("\n") + body.count("\r") - body.count("\r\n") + 1
-    return Document(path, lines, (), (), (), (), (), (), (), ())
+    return _empty(path, body.count("\n") + body.count("\r") - body.count("\r\n") + 1)
+
+
+def _empty(path: str, line_count: int) -> Document:
+    return Document(path, line_count, (), (), (), (), (), (), (), ())
 
 
 def check_parsed(text: str, shown: str, config: Config, today: date, slim: bool) -> object:
     """Parse one page and run the page rules: a PageResult, or a Problem if it cannot be read."""
     from archcheck.engine import check_document
     from archcheck.parsing import NestingTooDeepError, parse
+    from archcheck.rules.tokens import scan
 
     try:
         page = check_document(parse(text, shown), config, today)
@@ -40,11 +43,17 @@ def check_parsed(text: str, shown: str, config: Config, today: date, slim: bool)
         return Problem(shown, "cannot check: the Markdown nests too deeply")
     if not slim:
         return page
-    # Keep only the text runs the token rules could use (see near_tokens.py): the rest of a
-    # page's text is what makes a parsed Document large, and nothing else reads it.
-    wanted = token_filter(tuple(config.tokens.values()))
-    runs = tuple(run for run in page.document.text_runs if wanted.may_occur(run.text))
+    # Keep only the text runs that hold a token reference or a typo: the token rules scan each
+    # run on its own, so they find the same in the kept runs; the rest of a page's text is what
+    # makes a parsed Document large, and no other rule reads text runs.
+    spots = {(found.line, found.column) for found in scan(page.document, config)}
+    runs = tuple(run for run in page.document.text_runs if _holds_spot(run, spots))
     return dataclasses.replace(page, document=dataclasses.replace(page.document, text_runs=runs))
+
+
+def _holds_spot(run: TextRun, spots: set[tuple[int, int]]) -> bool:
+    end = run.column + len(run.text)
+    return any(line == run.line and run.column <= column < end for line, column in spots)
 
 
 def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
@@ -100,7 +109,9 @@ def check_files(
             continue
         key = store.key(shown, text)
         hit = store.get(key)
-        if hit is not None:
+        if isinstance(hit, int):  # a page the pre-scan cleared: only its line count is kept
+            outcomes[index] = PageResult(shown, _empty(shown, hit), (), (), ())
+        elif hit is not None:
             outcomes[index] = hit
         else:
             missing.append((index, key))
@@ -113,7 +124,12 @@ def check_files(
     for (index, key), outcome in zip(missing, results, strict=True):
         outcomes[index] = outcome
         if store and key and isinstance(outcome, PageResult):
-            store.put(key, outcome, dated=bool(outcome.document.comments))
+            document = outcome.document
+            cleared = outcome.findings == () and document == _empty(
+                document.path, document.line_count
+            )
+            kept = document.line_count if cleared else outcome
+            store.put(key, kept, dated=bool(document.comments))
     if store:
         store.save()
     if progress:
