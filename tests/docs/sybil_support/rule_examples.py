@@ -28,13 +28,15 @@ from tests.docs.sybil_support.output_matching import difference, matches
 
 MARKDOWN_LANGUAGES = ("markdown", "md")
 EXAMPLE_NAME = "example.md"
-_RULE_BY_DOCSTRING = {rule.check.__doc__: rule for rule in RULES}
+# A docstring is known by its first line, which names what the rule checks (examples below it
+# may be edited, as the mutation tests do).
+_RULE_BY_SUMMARY = {(rule.check.__doc__ or "").split("\n", 1)[0]: rule for rule in RULES}
 
 
 @dataclass(frozen=True, slots=True)
 class MarkdownExample:
     source: str
-    expected: str  # the ```text block after it, or "" for no findings
+    expected: str | None  # the ```text block after it; None when there is none (no findings)
     rule: Rule | None  # set when the example is in a rule's docstring
     must: str | None  # "fail" (Anti-pattern) or "pass" (Best practice) in a rule's docstring
 
@@ -64,8 +66,8 @@ def evaluate_markdown_example(example: Example) -> str | None:
     result = findings_of(shown)
     printed = FORMATS["text"](result, "check")
     problems = []
-    if not matches(shown.expected, printed):
-        problems.append(difference(shown.expected, printed))
+    if not matches(shown.expected or "", printed):
+        problems.append(difference(shown.expected or "", printed))
     if (
         shown.must == "fail"
         and shown.rule
@@ -88,7 +90,8 @@ def _label(fence: Fence) -> str | None:
 class MarkdownExampleParser:
     def __call__(self, document: Document) -> Iterable[Region]:
         fences = read_blocks(document.text, document.path.endswith(".py")).fences
-        rule = _RULE_BY_DOCSTRING.get(document.text) if document.path.endswith(".py") else None
+        is_docstring = document.path.endswith(".py")
+        rule = _RULE_BY_SUMMARY.get(document.text.split("\n", 1)[0]) if is_docstring else None
         for index, fence in enumerate(fences):
             if fence.language not in MARKDOWN_LANGUAGES:
                 continue
@@ -100,7 +103,7 @@ class MarkdownExampleParser:
                 and after.language == "text"
                 and not document.text[fence.end : after.start].strip()
             )
-            expected = after.content if beside and after else ""
+            expected = after.content if beside and after else None
             must = _label(fence) if rule else None
             parsed = MarkdownExample(fence.content, expected, rule, must)
             end = after.end if beside and after else fence.end
