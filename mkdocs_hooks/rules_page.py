@@ -53,7 +53,7 @@ Each example is checked as a page of its own, named `example.md`, as if today we
 ```toml
 {config}```
 
-| Code | Name | Severity | Checks that |
+| Code | Name | Severity | Summary |
 | --- | --- | --- | --- |
 {table}
 """
