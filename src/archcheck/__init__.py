@@ -2,14 +2,29 @@
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING
+
 from archcheck.config import Config, ConfigError, load_config
 from archcheck.engine import CheckResult, PageResult, check, check_source
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Document, Render
-from archcheck.parsing import NestingTooDeepError, parse
 from archcheck.rules import RULES, Rule
 from archcheck.sources import Problem
 from archcheck.suppressions import Waiver
+
+if TYPE_CHECKING:
+    from archcheck.parsing import NestingTooDeepError, parse
+
+
+def __getattr__(name: str) -> object:
+    # The parser (markdown-it-py) is imported on first use: a run served from the cache
+    # never needs it, and importing it is a good part of a warm run's time.
+    if name in ("parse", "NestingTooDeepError"):
+        from archcheck import parsing
+
+        return getattr(parsing, name)
+    raise AttributeError(f"module 'archcheck' has no attribute {name!r}")
+
 
 __all__ = [
     "RULES",

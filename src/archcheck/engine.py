@@ -11,7 +11,6 @@ from pathlib import Path
 from archcheck.config import Config, load_config
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Document
-from archcheck.parsing import parse
 from archcheck.pipeline import check_files
 from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference, references
@@ -82,6 +81,8 @@ def check_source(
     ignore: Sequence[str] = (),
 ) -> PageResult:
     """Check one page's source text, without file I/O (project-wide rules are not run)."""
+    from archcheck.parsing import parse  # on first use: see __init__.py
+
     config = config or Config(root=Path.cwd())
     page = check_document(parse(text, path), config)
     findings = _finish(

@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -108,12 +107,16 @@ class PageCache:
         entries = self.entries
         if len(entries) - len(self.used) > MAX_STALE:
             entries = {key: entries[key] for key in self.used}
+        import tempfile  # only a run that changed something writes
+
         payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                out.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+                out.write(MAGIC)
+                out.write(hashlib.sha256(payload).digest())
+                out.write(payload)
             Path(temporary).replace(self.path)  # readers see the old file or the new one, whole
         except OSError:
             return
@@ -124,8 +127,9 @@ def _read(path: Path) -> dict[str, tuple[str | None, Any]]:
         data = path.read_bytes()
     except OSError:
         return {}
-    head, digest = data[: len(MAGIC)], data[len(MAGIC) : len(MAGIC) + DIGEST]
-    payload = data[len(MAGIC) + DIGEST :]
+    view = memoryview(data)  # slices of a view share the bytes: no copy of a large payload
+    head, digest = bytes(view[: len(MAGIC)]), bytes(view[len(MAGIC) : len(MAGIC) + DIGEST])
+    payload = view[len(MAGIC) + DIGEST :]
     if head != MAGIC or hashlib.sha256(payload).digest() != digest:
         return {}
     try:

@@ -3,7 +3,6 @@ tree is large enough to pay for starting the workers. Results come back in file 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -52,6 +51,8 @@ def check_in_pool(
     """``check_one`` of every job, in order, spread over a worker per core."""
     # fork starts workers in milliseconds with everything already imported; elsewhere fork is
     # unsafe or missing, and spawn re-imports archcheck in each worker.
+    import multiprocessing  # only a large tree needs it
+
     method = "fork" if sys.platform == "linux" else "spawn"
     context = multiprocessing.get_context(method)
     chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
