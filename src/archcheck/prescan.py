@@ -82,7 +82,8 @@ def _holds_in_order(letters: str, text: str) -> bool:
     return all(letter in remaining for letter in letters)
 
 
-def _deep_prefix(text: str) -> bool:
+def deep_prefix(text: str) -> bool:
+    """True when some line's prefix of container markers is long enough to nest deeply."""
     for found in CONTAINER_PREFIX.finditer(text):
         columns = 0
         for char in found.group(0):
@@ -134,7 +135,7 @@ class Prescan:
         if "\r" in text:  # line ends as the parser sees them (parsing/markdown.py: prepare)
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         lowered = ascii_lower(text)
-        if CHECKBOX.search(text) or "archcheck" in lowered or _deep_prefix(text):
+        if CHECKBOX.search(text) or "archcheck" in lowered or deep_prefix(text):
             return True
         if "mermaid" in lowered or FENCE_WITH_ESCAPES.search(text):
             return True

@@ -11,6 +11,7 @@ from archcheck.parsing.github_tasks import inline_text, task_candidates
 from archcheck.parsing.markdown import MAX_NESTING, Source, markdown_parser
 from archcheck.parsing.site_blocks import site_boxes
 from archcheck.parsing.site_source import site_lines
+from archcheck.prescan import CHECKBOX, deep_prefix
 
 
 def _render(box: bool, checked: bool) -> Render:
@@ -20,6 +21,10 @@ def _render(box: bool, checked: bool) -> Render:
 
 
 def checklist(tokens: list[Token], source: Source, path: str) -> tuple[ChecklistItem, ...]:
+    # Both renderers need a box marker on the item's line, and replaying the site's parser can
+    # only fail on nesting as deep as prescan.py looks for: without either there is nothing to do.
+    if not CHECKBOX.search(source.text) and not deep_prefix(source.text):
+        return ()
     candidates = {c.line: c for c in task_candidates(tokens, source)}
     boxes = site_boxes(*site_lines(tokens, source), MAX_NESTING)
     shown = {line for line, c in candidates.items() if c.github_box} | set(boxes)
