@@ -1,5 +1,5 @@
 """Run a command as a subprocess and measure its wall time and, on request, its peak memory (the
-summed resident size of its whole process tree, so worker processes count too)."""
+summed proportional set size of its whole process tree, so worker processes count too)."""
 
 from __future__ import annotations
 
@@ -28,13 +28,15 @@ class CommandFailed(RuntimeError):
     """A measured command exited with a code the benchmark does not accept."""
 
 
-def _rss_kb(pid: int) -> int:
+def _pss_kb(pid: int) -> int:
+    # Proportional set size: pages shared by forked workers are split between them, so the sum
+    # over the tree is the memory the tree really holds (resident size would count them twice).
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:
         return 0
-    for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
             return int(line.split()[1])
     return 0
 
@@ -68,7 +70,7 @@ class _TreeSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            total = sum(_rss_kb(pid) for pid in _descendants(self.pid))
+            total = sum(_pss_kb(pid) for pid in _descendants(self.pid))
             self.peak_kb = max(self.peak_kb, total)
             self.stopped.wait(SAMPLE_SECONDS)
 
@@ -98,6 +100,8 @@ def run(
     finally:
         if output and not isinstance(sink, int):
             sink.close()
+    # The main process's own peak (resident size, never missed between samples) or the tree's
+    # sampled total, whichever is larger.
     peak_kb = usage.ru_maxrss
     if sampler:
         sampler.stopped.set()
