@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from archcheck.config import Config
@@ -17,8 +16,8 @@ MIN_FILES = 48
 MIN_BYTES = 1_500_000
 CHUNK_FILES = 8
 
-Job = tuple[Path, str]
-CheckOne = Callable[[Path, str, Config, date], Any]
+Job = tuple[Any, str]  # (a path or a page's text, the path as shown)
+CheckOne = Callable[[Any, str, Config, date], Any]
 
 _worker: tuple[CheckOne, Config, date] | None = None
 
@@ -42,7 +41,7 @@ def _start(check_one: CheckOne, config: Config, today: date) -> None:
 def _run_chunk(chunk: list[Job]) -> list[Any]:
     assert _worker is not None
     check_one, config, today = _worker
-    return [check_one(path, shown, config, today) for path, shown in chunk]
+    return [check_one(source, shown, config, today) for source, shown in chunk]
 
 
 def check_in_pool(

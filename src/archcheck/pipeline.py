@@ -73,12 +73,17 @@ def _holds_spot(run: TextRun, spots: set[tuple[int, int]]) -> bool:
 
 
 def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
-    """Read one page; parse and check it only if the pre-scan says it could hold a finding."""
-    from archcheck.engine import PageResult
-
+    """Read one page and check it (see _check_text)."""
     text = read_markdown(path, shown, config.max_file_size)
     if isinstance(text, Problem):
         return text
+    return _check_text(text, shown, config, today)
+
+
+def _check_text(text: str, shown: str, config: Config, today: date) -> object:
+    """Parse and check one page only if the pre-scan says it could hold a finding."""
+    from archcheck.engine import PageResult
+
     if not prescan_for(config).could_hold_finding(text):
         return PageResult(shown, empty_document(shown, text), (), (), ())
     return check_parsed(text, shown, config, today, slim=True)
@@ -140,12 +145,7 @@ def check_files(
     for (index, key), outcome in zip(missing, results, strict=True):
         outcomes[index] = outcome
         if store and key and isinstance(outcome, PageResult):
-            document = outcome.document
-            cleared = outcome.findings == () and document == _empty(
-                document.path, document.line_count
-            )
-            kept = document.line_count if cleared else outcome
-            store.put(key, kept, dated=bool(document.comments))
+            _remember(store, key, outcome)
     if store:
         store.save()
     if progress:
@@ -158,3 +158,51 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def check_texts(
+    pages: Sequence[tuple[str, str]], config: Config, *, cache: bool = True
+) -> list[object]:
+    """For the MkDocs plugin: (path, text) pages it has read, checked as check_source() checks
+    them (page rules, the configuration's select/ignore), with the cache, the pre-scan and
+    worker processes. One PageResult or Problem per page, in order."""
+    from archcheck.engine import PageResult, _finish
+
+    today = date.today()
+    store = PageCache.open(config, today) if cache else None
+    outcomes: list[object] = [None] * len(pages)
+    missing: list[tuple[int, str | None]] = []
+    for index, (shown, text) in enumerate(pages):
+        key = store.key(shown, text) if store else None
+        hit = store.get(key) if store and key else None
+        if isinstance(hit, int):
+            outcomes[index] = PageResult(shown, _empty(shown, hit), (), (), ())
+        elif hit is not None:
+            outcomes[index] = hit
+        else:
+            missing.append((index, key))
+    jobs = [(pages[index][1], pages[index][0]) for index, _ in missing]
+    if worth_it(jobs, sum(len(text) for text, _ in jobs)):
+        results = check_in_pool(jobs, _check_text, config, today)
+    else:
+        results = (_check_text(text, shown, config, today) for text, shown in jobs)
+    for (index, key), outcome in zip(missing, results, strict=True):
+        outcomes[index] = outcome
+        if store and key and isinstance(outcome, PageResult):
+            _remember(store, key, outcome)
+    if store:
+        store.save()
+    for index, outcome in enumerate(outcomes):
+        if isinstance(outcome, PageResult) and outcome.findings:
+            kept = _finish(outcome.findings, False, config.select, config.ignore)
+            outcomes[index] = dataclasses.replace(outcome, findings=tuple(kept))
+    return outcomes
+
+
+def _remember(store: PageCache, key: str, page: object) -> None:
+    from archcheck.engine import PageResult
+
+    assert isinstance(page, PageResult)
+    document = page.document
+    cleared = page.findings == () and document == _empty(document.path, document.line_count)
+    store.put(key, document.line_count if cleared else page, dated=bool(document.comments))

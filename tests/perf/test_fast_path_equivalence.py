@@ -110,3 +110,31 @@ def test_the_pre_scan_skips_most_of_a_generated_tree(generated: Path) -> None:
     texts = [p.read_text(encoding="utf-8") for p in (generated / "docs").rglob("*.md")]
     parsed = sum(scan.could_hold_finding(text) for text in texts)
     assert parsed < 0.6 * len(texts)  # else the fast path would be a full parse in disguise
+
+
+def test_the_plugin_entry_point_matches_check_source(
+    tricky: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archcheck.engine import PageResult, check_source
+    from archcheck.pipeline import check_texts
+
+    monkeypatch.chdir(tricky)
+    config = load_config(tricky)
+    pages = [
+        (str(p.relative_to(tricky)), p.read_text(encoding="utf-8"))
+        for p in sorted((tricky / "docs").rglob("*.md"))
+    ]
+    for cache in (True, True, False):  # cold, warm, uncached
+        for (shown, text), fast in zip(pages, check_texts(pages, config, cache=cache), strict=True):
+            try:
+                full: object = check_source(text, shown, config)
+            except Exception as error:  # the plugin turns these into problems, as check_texts does
+                assert not isinstance(fast, PageResult), (shown, error)
+                continue
+            assert isinstance(fast, PageResult) and isinstance(full, PageResult)
+            assert (fast.findings, fast.items, fast.waivers, fast.tokens) == (
+                full.findings,
+                full.items,
+                full.waivers,
+                full.tokens,
+            ), shown
