@@ -10,7 +10,7 @@ A ``$ `` line is a command, the lines after it its expected output (stdout and s
 terminal interleaves them), and an optional ``? N`` line its exit code (0 when absent). Output
 may use the wildcards of output_matching. Each block runs in a fresh copy of the repository, after
 the files the document shows before it with ``<!-- file: path -->`` are written there. Commands
-are programs of this project's environment (.venv/bin: archcheck, mkdocs), optionally after
+are this project's programs in its environment (.venv/bin: archcheck, mkdocs), optionally after
 ``NAME=value`` settings; there is no shell.
 """
 
@@ -32,6 +32,8 @@ from tests.docs.sybil_support.output_matching import difference, matches
 from tests.docs.sybil_support.workspace import fresh_copy
 
 BIN = Path(sys.executable).parent
+# The programs a transcript may run: this project's own, as installed in its environment.
+PROGRAMS = ("archcheck", "mkdocs")
 _EXIT = re.compile(r"\?\s+(?P<code>\d+)")
 _SETTING = re.compile(r"[A-Z_][A-Z0-9_]*=")
 _SHELL = {"|", "||", "&&", ";", ">", ">>", "<", "2>", "2>&1", "&"}
@@ -98,8 +100,9 @@ def _argv(command: Command) -> tuple[dict[str, str], list[str]] | str:
     if any(word in _SHELL for word in words):
         return "pipes, redirections and command lists need a shell; transcripts run one program"
     program = BIN / words[0]
-    if "/" in words[0] or not program.is_file():
-        return f"{words[0]!r} is not a program of this project's environment ({BIN})"
+    if words[0] not in PROGRAMS or not program.is_file():
+        shown = ", ".join(PROGRAMS)
+        return f"{words[0]!r} is not a program of this project's environment ({shown} in {BIN})"
     return settings, [str(program), *words[1:]]
 
 
