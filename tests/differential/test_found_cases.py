@@ -25,6 +25,10 @@ CASES = {
     "empty-item-after-fence-then-code": "```\n```\n+ [X] \n\n    *\t[x] secrets\n",
     "empty-item-interrupts-paragraph": "- [x]  [ ]\n  2.  secrets done\n  - [x] ",
     "empty-item-after-quote-then-paragraph": "> words\n  - [x] \n  more words\n  2. [X] secrets",
+    "empty-item-lazy-paragraph-swallows-indented-item": (
+        "1) [ ]\n  - [ ] \nlazy words\n    - [ ] \nlazy words\n"
+    ),
+    "empty-item-lazy-text-with-paren-line": "- [ ]\nlazy words\n- [ ] \nlazy words\n1) [ ]\n",
     # ... but after a BOM the first line is no task item on GitHub, so its paragraph is `[ ]`.
     "bom-first-item-keeps-its-paragraph": "\ufeff- [ ] \n\n  - [ ] \nlazy words\n",
     # Text: what follows the marker, as the renderers show it.
