@@ -24,7 +24,6 @@ from archcheck.config import Config, ConfigError, load_config, read_config
 from archcheck.engine import CheckResult, PageResult
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Render
-from archcheck.parsing import NestingTooDeepError
 from archcheck.report import ItemState, item_states
 from archcheck.sources import Problem
 
@@ -33,7 +32,7 @@ from .banner import render_banner
 from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
 from .readiness import render_readiness
 from .rendered import Boxes, add_item_ids, count_boxes, insert_at_top
-from .site_gate import PageCache, site_result
+from .site_gate import SitePages, site_result
 
 log = get_plugin_logger("archcheck")
 
@@ -41,7 +40,7 @@ log = get_plugin_logger("archcheck")
 class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.command = "build"
-        self.cache = PageCache()  # kept across `mkdocs serve` rebuilds (on_startup makes it so)
+        self.cache = SitePages()  # kept across `mkdocs serve` rebuilds (on_startup makes it so)
         self.settings = Config(root=Path.cwd())
         self.allow_open = False
         self.result = CheckResult()
@@ -79,16 +78,12 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         except ValueError:
             return file.abs_src_path
 
-    def _check(self, file: File) -> PageResult | Problem:
+    def _read(self, file: File) -> tuple[str, str] | Problem:
         shown = self._shown(file)
         try:
-            return self.cache.check(shown, file.content_string)
+            return shown, file.content_string
         except (OSError, UnicodeDecodeError) as error:
             return Problem(shown, f"cannot read as UTF-8: {error}")
-        except NestingTooDeepError as error:
-            return Problem(shown, f"cannot check: {error}", error.line)
-        except RecursionError:
-            return Problem(shown, "cannot check: the Markdown nests too deeply")
 
     def _level(self, finding: Finding, strict: bool) -> int:
         fails = finding.severity is Severity.ERROR and not (
@@ -123,21 +118,21 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return files
         self.cache.start(self.settings, date.today())
-        serving = (
-            InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
-        )
-        sources = files.documentation_pages(inclusion=serving)
+        included = InclusionLevel.is_included
+        if self.command == "serve":  # drafts are built for serve, so they are checked too
+            included = InclusionLevel.is_in_serve
+        read = [(file, self._read(file)) for file in files.documentation_pages(inclusion=included)]
+        problems = [text for _, text in read if isinstance(text, Problem)]
+        readable = [(file, text) for file, text in read if not isinstance(text, Problem)]
         checked: list[PageResult] = []
-        problems: list[Problem] = []
         self.pages = {}
-        for file in sources:
-            outcome = self._check(file)
+        outcomes = self.cache.check([text for _, text in readable])
+        for (file, _), outcome in zip(readable, outcomes, strict=True):
             if isinstance(outcome, Problem):
                 problems.append(outcome)
             else:
                 checked.append(outcome)
                 self.pages[file.src_uri] = outcome
-        self.cache.keep_only(page.path for page in checked)
         self.result = site_result(checked, problems, self.settings)
         self.states = {s.item: s for s in item_states(self.result)}
         self._log(config)
