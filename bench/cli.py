@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from bench import corpus, markdownlint, site
-from bench.report import CorpusResult, format_corpus, format_site, save
+from bench.report import CorpusResult, format_corpus, format_site, markdown, save
 from bench.suite import Settings, measure_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -121,4 +121,5 @@ def main(argv: list[str] | None = None) -> int:
         print(rfc_note + "\n")
     print(format_site(site_figures))
     save(out / "results.json", machine, results, site_figures)
+    (out / "results.md").write_text(markdown(machine, results, site_figures), encoding="utf-8")
     return 0

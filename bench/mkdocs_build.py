@@ -31,4 +31,9 @@ def build_command(config: str, site_dir: Path) -> list[str]:
 
 
 def build_env(cache_home: Path) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home)}
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "XDG_CACHE_HOME": str(cache_home),
+        "ARCHCHECK_CACHE_DIR": str(cache_home / "archcheck"),
+    }

@@ -87,8 +87,8 @@ def format_corpus(result: CorpusResult) -> str:
     return "\n".join(lines)
 
 
-def format_site(figures: dict[str, float | int] | str) -> str:
-    if isinstance(figures, str):
+def format_site(figures: object) -> str:
+    if not isinstance(figures, dict):
         return f"== site: architecture page\n   {figures}"
     return (
         "== site: architecture page (docs/index.md)\n"
@@ -103,3 +103,32 @@ def format_site(figures: dict[str, float | int] | str) -> str:
 def save(path: Path, machine: dict[str, str], corpora: list[CorpusResult], site: object) -> None:
     data = {"machine": machine, "corpora": [asdict(c) for c in corpora], "site": site}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def markdown(machine: dict[str, str], corpora: list[CorpusResult], site: object) -> str:
+    """The figures as Markdown tables, for the documentation's Performance page."""
+    names = [c.name for c in corpora]
+    lines = [
+        "| Ratio | Target | " + " | ".join(names) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in names) + " |",
+    ]
+    for key, (label, _, _) in RATIOS.items():
+        cells = []
+        for result in corpora:
+            figure = result.figures.get(key, Figure(key, None, "n/a (not measured)"))
+            verdict = figure.verdict(result.pages)
+            cells.append(_value(figure) + (f" ({verdict})" if verdict else ""))
+        lines.append(f"| {key}: {label} | {_target(key)} | " + " | ".join(cells) + " |")
+    seconds = sorted({name for c in corpora for name in c.seconds})
+    lines += ["", "| Median seconds | " + " | ".join(names) + " |"]
+    lines.append("| --- | " + " | ".join("---" for _ in names) + " |")
+    for name in seconds:
+        row = [f"{c.seconds[name]:.3f}" if name in c.seconds else "" for c in corpora]
+        lines.append(f"| {name} | " + " | ".join(row) + " |")
+    sizes = ", ".join(f"{c.name}: {c.pages:,} pages, {c.megabytes:.1f} MB" for c in corpora)
+    head = (
+        f"Taken {machine['date']} at commit {machine['commit']} on {machine['cpu']}, "
+        f"{machine['cores']} cores, {machine['system']}, Python {machine['python']}. "
+        f"Corpora: {sizes}."
+    )
+    return head + "\n\n" + "\n".join(lines) + "\n\n" + format_site(site).replace("== ", "") + "\n"

@@ -35,7 +35,12 @@ def archcheck_command() -> list[str]:
 
 def _env(cache_home: Path) -> dict[str, str]:
     # A private XDG cache folder per round: "cold" means no cache, "warm" means this round's cache.
-    return {**os.environ, "XDG_CACHE_HOME": str(cache_home), "NO_MKDOCS_2_WARNING": "1"}
+    return {
+        **os.environ,
+        "XDG_CACHE_HOME": str(cache_home),
+        "ARCHCHECK_CACHE_DIR": str(cache_home / "archcheck"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
 
 
 @contextmanager
