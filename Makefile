@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint build gate lock bench vendor-mermaid
+.PHONY: serve test lint build gate lock bench vendor-mermaid screenshot
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,3 +68,7 @@ vendor-mermaid:
 		"bytes": int(sys.argv[4])}, indent=2) + "\n")' $(MERMAID_PIN) "$$version" "$$sha" "$$(wc -c < $(MERMAID_JS))"; \
 	echo "$$(pin sha256)  $(MERMAID_JS)" | sha256sum --check --quiet; \
 	echo "$(MERMAID_JS): mermaid@$$version, sha256 $$sha"
+
+## Refresh the README's screenshot of the site from the browser test.
+screenshot: $(STAMP)
+	UPDATE_SCREENSHOT=1 NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q tests/site/test_site_palette.py -k readme_screenshot
