@@ -110,7 +110,8 @@ def _hint(lines: Sequence[str], text: str) -> str:
 def _starts_on(text: str, lines: Sequence[str], line: int) -> bool:
     """The item's first word follows its marker (checks the lines of site-only items).
 
-    An item whose marker ends its line (``- [ ] `` then an indented line) starts on the next line.
+    The word may also open the next line: after `- [ ] ` or `- [ ] <!-- note -->` an item's
+    text starts on its continuation line.
     """
     words = text.split()
     if not words:
@@ -118,9 +119,8 @@ def _starts_on(text: str, lines: Sequence[str], line: int) -> bool:
     first = re.sub(r"\W", "", words[0])
     match = TASK_MARKER.search(lines[line - 1])
     rest = lines[line - 1][match.end() :] if match else lines[line - 1]
-    if not rest.strip() and line < len(lines):
-        rest = lines[line]
-    return first in re.sub(r"\W", "", rest)
+    following = lines[line] if line < len(lines) else ""
+    return any(first in re.sub(r"\W", "", part) for part in (rest, following))
 
 
 def _align_site(

@@ -1,9 +1,10 @@
 """Generated list documents: archcheck's checklist against both renderers.
 
 The documents mix bullets and ordered lists, 2- and 4-space nesting, blank lines, paragraphs
-glued to lists, quotes and alerts, fenced and indented code, markers that are and are not task
-markers, and trailing text that holds another marker. The number of documents is fixed by the
-hypothesis profile (parity_run.py) and printed in the session summary.
+and tables glued to lists, quotes and alerts, fenced and indented code, HTML comments and blocks,
+markers that are and are not task markers, and trailing text that holds another marker. The
+number of documents is fixed by the hypothesis profile (parity_run.py) and printed in the
+session summary.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import archcheck
 WORDS = st.sampled_from(["ship", "rotate", "secrets", "review", "done", "TODO", "*em*", "`x`"])
 MARKERS = st.sampled_from(["[ ]", "[x]", "[X]", "[ ]", "[x]", "[y]", "[]", ""])
 BULLETS = st.sampled_from(["-", "-", "*", "+", "1.", "2.", "1)"])
-TRAILING = st.sampled_from(["", "", "", " [x]", " [X]", " [ ]", " `[x]`"])
+TRAILING = st.sampled_from(["", "", "", " [x]", " [X]", " [ ]", " `[x]`", " [x](u)", " <!--[x]-->"])
+KINDS = ("list",) * 3 + ("para", "quote", "alert", "fence", "code", "table", "comment", "html")
 
 
 @st.composite
@@ -42,11 +44,15 @@ def list_block(draw: st.DrawFn) -> str:
 @st.composite
 def block(draw: st.DrawFn) -> str:
     body = draw(list_block())
-    kind = draw(
-        st.sampled_from(["list", "list", "list", "para", "quote", "alert", "fence", "code"])
-    )
+    kind = draw(st.sampled_from(KINDS))
     if kind == "para":
         return "A paragraph of words."
+    if kind == "table":
+        return "| a | b |\n| - | - |\n| [ ] | x |"
+    if kind == "comment":
+        return f"<!--\n{body}\n-->"
+    if kind == "html":
+        return f"<div>\n{body}\n</div>"
     if kind == "quote":
         return "\n".join(f"> {line}" for line in body.split("\n"))
     if kind == "alert":
