@@ -13,7 +13,6 @@ from archcheck.config import Config
 from archcheck.model import Document, TextRun
 from archcheck.page_cache import PageCache
 from archcheck.parallel import check_in_pool, worth_it
-from archcheck.prescan import prescan_for
 from archcheck.sources import Problem, read_markdown
 
 Progress = Callable[[int, int], None]
@@ -83,6 +82,7 @@ def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
 def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     """Parse and check one page only if the pre-scan says it could hold a finding."""
     from archcheck.engine import PageResult
+    from archcheck.prescan import prescan_for  # only pages missing from the cache need it
 
     if not prescan_for(config).could_hold_finding(text):
         return PageResult(shown, empty_document(shown, text), (), (), ())
