@@ -22,6 +22,7 @@ class Run:
     seconds: float
     returncode: int
     peak_tree_mb: float  # 0.0 when memory was not sampled
+    cpu_seconds: float = 0.0  # user + system time of the process and the children it waited for
 
 
 class CommandFailed(RuntimeError):
@@ -110,7 +111,8 @@ def run(
     if process.returncode not in ok_codes:
         where = f"; output in {output}" if output else ""
         raise CommandFailed(f"{' '.join(argv)} exited {process.returncode} in {cwd}{where}")
-    return Run(seconds, process.returncode, peak_kb / 1024 if sample_memory else 0.0)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, process.returncode, peak_kb / 1024 if sample_memory else 0.0, cpu)
 
 
 def median(values: Sequence[float]) -> float:

@@ -85,6 +85,7 @@ def measure_corpus(corpus: Corpus, settings: Settings) -> CorpusResult:
                 cold = run(archcheck_command(), corpus.root, env=env, ok_codes=(0, 1), output=log)
                 _require_clean_exit(log)
                 samples["archcheck cold"].append(cold.seconds)
+                samples["archcheck cold (cpu)"].append(cold.cpu_seconds)
                 warm = run(archcheck_command(), corpus.root, env=env, ok_codes=(0, 1))
                 samples["archcheck warm"].append(warm.seconds)
                 with _one_file_changed(corpus, round_number):
@@ -93,7 +94,9 @@ def measure_corpus(corpus: Corpus, settings: Settings) -> CorpusResult:
             except (CommandFailed, OSError) as error:
                 archcheck_problem = f"n/a (archcheck check could not run: {error})"
         for baseline in ("markdown-it", "cmark-gfm"):
-            samples[baseline].append(run(_baseline(baseline, corpus), repo).seconds)
+            measured = run(_baseline(baseline, corpus), repo)
+            samples[baseline].append(measured.seconds)
+            samples[f"{baseline} (cpu)"].append(measured.cpu_seconds)
         if isinstance(settings.markdownlint, Path):
             lint = [str(settings.markdownlint), "docs/**/*.md"]
             samples["markdownlint-cli2"].append(run(lint, corpus.root, ok_codes=(0, 1)).seconds)
@@ -102,6 +105,7 @@ def measure_corpus(corpus: Corpus, settings: Settings) -> CorpusResult:
         _measure_builds(corpus, work, settings.repeats, samples, result)
     result.seconds = {name: median(values) for name, values in samples.items()}
     result.ratio("R1", "archcheck cold", "markdown-it")
+    result.ratio("R1c", "archcheck cold (cpu)", "markdown-it (cpu)")
     result.ratio("R2", "archcheck cold", "cmark-gfm")
     result.ratio("R3", "archcheck warm", "archcheck cold")
     result.ratio("R3a", "archcheck one changed", "archcheck cold")
@@ -112,7 +116,7 @@ def measure_corpus(corpus: Corpus, settings: Settings) -> CorpusResult:
     if isinstance(settings.markdownlint, str):
         result.figures["R6"] = Figure("R6", None, settings.markdownlint)
     if archcheck_problem:
-        for key in ("R1", "R2", "R3", "R3a", "R5", "R6"):
+        for key in ("R1", "R1c", "R2", "R3", "R3a", "R5", "R6"):
             result.figures[key] = Figure(key, None, archcheck_problem)
     else:
         memory = run(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-RATIO_KEYS = ("R1", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6")
+RATIO_KEYS = ("R1", "R1c", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6")
 # A printed figure is a number, or n/a with the reason in parentheses.
 FIGURE = r"(\d+\.\d+( MB)?|n/a \(.+\))"
 
