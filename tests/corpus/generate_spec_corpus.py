@@ -96,7 +96,7 @@ def write_corpus(examples: list[Example], source: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", type=Path, help="cmark-gfm's test/spec.txt")
-    parser.add_argument("--source", required=True, help="where spec.txt came from, e.g. repo@commit")
+    parser.add_argument("--source", required=True, help="where spec.txt came from: repo@commit")
     args = parser.parse_args()
     examples = read_examples(args.spec.read_text(encoding="utf-8"))
     write_corpus(examples, args.source)
