@@ -48,11 +48,14 @@ def check_in_pool(
     jobs: Sequence[Job], check_one: CheckOne, config: Config, today: date
 ) -> Iterator[Any]:
     """``check_one`` of every job, in order, spread over a worker per core."""
-    # fork starts workers in milliseconds with everything already imported; elsewhere fork is
-    # unsafe or missing, and spawn re-imports archcheck in each worker.
+    # fork starts workers in milliseconds with everything already imported. It is unsafe where
+    # other threads run (`mkdocs serve` watches files in threads: a lock held at the fork stays
+    # held in the child) and unsafe or missing off Linux; spawn re-imports archcheck instead.
     import multiprocessing  # only a large tree needs it
+    import threading
 
-    method = "fork" if sys.platform == "linux" else "spawn"
+    alone = threading.active_count() == 1
+    method = "fork" if sys.platform == "linux" and alone else "spawn"
     context = multiprocessing.get_context(method)
     chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
     count = min(workers(), len(chunks))

@@ -138,3 +138,21 @@ def test_the_plugin_entry_point_matches_check_source(
                 full.waivers,
                 full.tokens,
             ), shown
+
+
+def test_workers_started_beside_other_threads_match_a_full_parse(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    monkeypatch.setattr(parallel, "MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)  # like mkdocs serve's file watcher
+    watcher.start()
+    try:
+        assert_same(generated, monkeypatch, cache=False)  # spawned workers, not forked
+    finally:
+        stop.set()
+        watcher.join()
