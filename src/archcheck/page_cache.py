@@ -120,6 +120,20 @@ class PageCache:
             Path(temporary).replace(self.path)  # readers see the old file or the new one, whole
         except OSError:
             return
+        _forget_old(self.path)
+
+
+def _forget_old(current: Path) -> None:
+    """Delete caches of other versions or configurations that no run has written for a month."""
+    import time
+
+    month_ago = time.time() - 30 * 24 * 3600
+    for other in current.parent.glob("pages-*.pickle"):
+        try:
+            if other != current and other.stat().st_mtime < month_ago:
+                other.unlink()
+        except OSError:
+            continue
 
 
 def _read(path: Path) -> dict[str, tuple[str | None, Any]]:

@@ -142,3 +142,20 @@ def test_a_page_with_comments_is_reused_only_on_the_day_it_was_checked(tmp_path:
     assert later.get("dated") is None
     assert later.get("plain") == "result"
     assert page_cache.PageCache.open(config, date(2026, 1, 1)).path.name.startswith("pages-")
+
+
+def test_caches_unused_for_a_month_are_deleted(tree: Path) -> None:
+    import os
+    import time
+
+    folder = tree.parent / "cache"
+    folder.mkdir()
+    old, recent = folder / "pages-0.0.1-old.pickle", folder / "pages-0.0.1-recent.pickle"
+    for path in (old, recent):
+        path.write_bytes(b"x")
+    month_and_a_day = time.time() - 31 * 24 * 3600
+    os.utime(old, (month_and_a_day, month_and_a_day))
+    check(config=load_config(tree))
+    assert not old.exists()
+    assert recent.exists()
+    assert len(cache_files(tree)) == 2  # the recent one and this run's
