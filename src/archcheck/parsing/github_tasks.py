@@ -1,21 +1,20 @@
 """Which list items GitHub (cmark-gfm's tasklist extension) shows as checkboxes.
 
-cmark-gfm opens a task item only on the line that opens the list item, and only when that whole
-source line matches ``spaces marker spaces [ ]|[x] spaces``: so an item whose line starts with
-``>`` (a block quote) or with another list marker is no box. The box is ticked when ``[x]`` or
-``[X]`` appears *anywhere* on that line, which is why ``- [ ] text [x]`` shows as checked.
+cmark-gfm opens a task item on the line that opens the list item (github_blocks.py marks those
+items), and only when that whole source line matches ``spaces marker spaces [ ]|[x] spaces``
+from column 0: so an item whose line starts with ``>`` (a block quote) or with another list
+marker is no box. The box is ticked when ``[x]`` or ``[X]`` appears *anywhere* on that line,
+which is why ``- [ ] text [x]`` shows as checked.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from archcheck.parsing.markdown import BOM, Source
-
-RE_TASK_LINE = re.compile(r"^[ \t\v\f]*(?:[-+*]|[0-9]+.)[ \t\v\f]+(?P<marker>\[[ xX]\])[ \t\v\f]+")
+from archcheck.parsing.github_blocks import RE_TASK_LINE
+from archcheck.parsing.markdown import Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +44,22 @@ def inline_text(token: Token) -> str:
 
 
 def _first_inline(tokens: list[Token], start: int) -> Token | None:
-    """The inline content of the item's own first block, if the item starts with one."""
-    level = tokens[start].level
-    for token in tokens[start + 1 :]:
-        if token.level <= level or token.type.endswith("_list_open"):
-            return None
-        if token.type == "inline":
-            return token
+    """The inline content of the item's first block, when that block is a paragraph or heading.
+
+    A box before a code block, quote, list or table stands alone: the renderers show no text.
+    """
+    following = tokens[start + 1]
+    if following.type in ("paragraph_open", "heading_open"):
+        return tokens[start + 2]
     return None
 
 
 def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
-    """GitHub's boxes: items opened on a line that matches cmark-gfm's task line pattern.
+    """GitHub's boxes: the items github_blocks.py marked as cmark-gfm task items.
 
-    What the item's content then becomes (paragraph, heading, table) does not matter to
-    cmark-gfm, but a block that starts on a later line is not the marker's.
+    The text is the item's first block after the box: when the marker stands alone on its line,
+    cmark-gfm consumes it and that block (if any) starts on a later line, shown as it is even
+    where it starts with a bracket pair of its own.
     """
     found: list[TaskCandidate] = []
     depth = 0
@@ -69,30 +69,26 @@ def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
         if token.type != "list_item_open":
             continue
         depth += 1
-        if token.map is None:
+        kind = token.meta.get("github_task")
+        if kind is None or token.map is None:
             continue
-        row = token.map[0]
-        raw = (BOM if row == 0 and source.had_bom else "") + source.lines[row]
+        raw = source.lines[token.map[0]]
         task = RE_TASK_LINE.match(raw)
-        following = tokens[index + 1]
-        if task is None:
-            continue
-        empty_task = not raw[task.end() :].strip()
-        if not empty_task and following.map is not None and following.map[0] != row:
-            continue
+        assert task is not None  # github_blocks.py marks only items on a task line
+        marker = task.group("marker")
         inline = _first_inline(tokens, index)
         text = inline_text(inline) if inline is not None else ""
-        marker = task.group("marker")
-        if text.startswith(marker):
-            text = text[3:]
+        if kind == "text":
+            text = text.removeprefix(marker)
         found.append(
             TaskCandidate(
-                line=row + 1,
-                column=source.lines[row].find(marker) + 1,
+                line=token.map[0] + 1,
+                column=task.start("marker") + 1,
                 marker=marker,
                 text=" ".join(text.split()),
                 depth=depth - 1,
                 github_box=True,
+                # cmark-gfm: strstr over the marker's line, so a later [x] ticks the box.
                 github_checked="[x]" in raw or "[X]" in raw,
             )
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -10,6 +9,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from archcheck.parsing.github_blocks import (
+    QUOTE_ALT,
+    TASK_LINES,
+    github_blockquote,
+    github_list,
+    lazy_continuation,
+    task_lines,
+)
 
 # Deep enough for any real note, shallow enough that markdown-it-py's recursive block rules
 # stay far from Python's recursion limit. Deeper input is refused, never silently cut.
@@ -47,38 +55,20 @@ def markdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(front_matter_plugin)
+    # Where cmark-gfm's block structure differs from markdown-it-py's (see github_blocks.py).
+    md.block.ruler.at("list", github_list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("blockquote", github_blockquote, {"alt": list(QUOTE_ALT)})
+    for rule in md.block.ruler.__rules__:
+        if "paragraph" in rule.alt:
+            md.block.ruler.at(rule.name, lazy_continuation(rule.fn), {"alt": rule.alt})
     # Keep footnote definitions where they are written, with their line maps.
     md.core.ruler.disable("footnote_tail")
     return md
 
 
-# A task line with nothing after its marker: cmark-gfm consumes the marker, so the item starts
-# empty and a following blank line ends it. Blanking the marker gives markdown-it the same
-# structure, except where an empty item could not interrupt the paragraph above it (it would
-# start a new, nested list right under paragraph text): there the marker is left alone.
-RE_EMPTY_TASK = re.compile(r"^([ \t\v\f]*(?:[-+*]|[0-9]+.)[ \t\v\f]+)\[[ xX]\]([ \t\v\f]+)$")
-RE_ITEM_LINE = re.compile(r"^[ \t]*(?:[-+*]|[0-9]+[.)])(?:[ \t]|$)")
-
-
-def _mask_empty_tasks(lines: tuple[str, ...]) -> str:
-    masked = list(lines)
-    for index, line in enumerate(lines):
-        found = RE_EMPTY_TASK.match(line)
-        if found is None:
-            continue
-        before = lines[index - 1] if index else ""
-        if before.strip():
-            indent = len(line) - len(line.lstrip())
-            sibling = RE_ITEM_LINE.match(before) and indent <= len(before) - len(before.lstrip())
-            if not sibling:
-                continue
-        masked[index] = found.group(1) + "   " + found.group(2)
-    return "\n".join(masked)
-
-
 def tokenize(source: Source) -> list[Token]:
-    text = _mask_empty_tasks(source.lines)
-    tokens = markdown_parser().parse(text)
+    env = {TASK_LINES: task_lines(source.text, source.had_bom)}
+    tokens = markdown_parser().parse(source.text, env)
     for token in tokens:
         if token.level >= MAX_NESTING - 1:
             line = token.map[0] + 1 if token.map else 1

@@ -1,0 +1,78 @@
+"""The GitHub view of checklist items: the list structure cmark-gfm builds around task markers.
+
+Each case states what github.com shows (line, own marker done?, GitHub's box, depth, text) and
+is also checked against cmark-gfm itself (the cmarkgfm binding the differential tests use), so
+an expectation written here cannot drift from the renderer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+
+from archcheck import Render, parse
+
+C, U, N = Render.CHECKED, Render.UNCHECKED, Render.NOT_A_BOX
+
+# (markdown, [(line, checked, github, github_depth, text), ...]) for the items GitHub shows.
+CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
+    # A task item holding only its marker has no paragraph: a blank line ends it, so the
+    # indented item after it is a sibling, and no lazy line continues it.
+    "empty item, blank line, sibling": (
+        "- [ ] \n\n  - [ ] child\n",
+        [(1, False, U, 0, ""), (3, False, U, 0, "child")],
+    ),
+    "empty item, lazy line": ("- [ ] \nlazy words\n", [(1, False, U, 0, "")]),
+    # Its content column is counted up to the box: "-  [ ] " needs three spaces.
+    "empty item, wide padding": (
+        "-  [ ] \n  - [ ] child\n",
+        [(1, False, U, 0, ""), (2, False, U, 0, "child")],
+    ),
+    # It interrupts a paragraph (the marker line was not blank), and an indented "2." under it
+    # opens a nested list, which could not interrupt a paragraph.
+    "empty item after paragraph, nested ordered": (
+        "Para.\n- [ ] \n  2. [x] secrets\n",
+        [(2, False, U, 0, ""), (3, True, C, 1, "secrets")],
+    ),
+    # Its text is its first block's, shown as written, even a bracket pair.
+    "empty item, paragraph below": ("- [ ] \n  [x] foo\n", [(1, False, U, 0, "[x] foo")]),
+    "empty item, code below": (
+        "- [ ] \n        - [ ]\n  indented words\n",
+        [(1, False, U, 0, "")],
+    ),
+    # After the marker, the rest of the line is paragraph text, never a heading or a fence.
+    "heading marks after the box": ("- [ ] # h\n", [(1, False, U, 0, "# h")]),
+    "fence marks after the box": (
+        "- [ ] ```\n- [ ] x\n```\n",
+        [(1, False, U, 0, "```"), (2, False, U, 0, "x")],
+    ),
+    "five spaces after the marker are code": ("-     [ ] x\n", []),
+    # A line indented 4+ past the innermost item it belongs to continues the paragraph.
+    "lazy list marker in a nested list": (
+        "1) [ ]\n  1. [ ]\n      - [ ] [x]\n    - [ ]\n",
+        [(3, False, C, 1, "[x] - [ ]")],
+    ),
+    "lazy quote marker": ("  *  [ ] `\n    >", [(1, False, U, 0, "` >")]),
+    "footnote in an item": ("* [^1]:e\n    -\t[x] \n", [(2, True, C, 1, "")]),
+}
+
+RE_GITHUB_BOX = re.compile(r'<li data-sourcepos="(\d+):[^"]*"><input type="checkbox"( checked="")?')
+
+
+def github_boxes(text: str) -> list[tuple[int, Render]]:
+    html = cmarkgfm.github_flavored_markdown_to_html(
+        text, Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES
+    )
+    return [(int(line), C if ticked else U) for line, ticked in RE_GITHUB_BOX.findall(html)]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_github_view(name: str) -> None:
+    text, expected = CASES[name]
+    items = [i for i in parse(text).checklist if i.github is not N]
+    got = [(i.line, i.checked, i.github, i.github_depth, i.text) for i in items]
+    assert got == expected
+    assert [(line, github) for line, _, github, _, _ in expected] == github_boxes(text)
