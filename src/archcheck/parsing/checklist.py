@@ -10,8 +10,10 @@ from archcheck.model import ChecklistItem, Render
 from archcheck.parsing.github_tasks import inline_text, task_candidates
 from archcheck.parsing.markdown import MAX_NESTING, Source, markdown_parser
 from archcheck.parsing.site_blocks import site_boxes
-from archcheck.parsing.site_source import site_lines
+from archcheck.parsing.site_source import PLACEHOLDER, site_lines
 from archcheck.prescan import CHECKBOX, deep_prefix
+
+RE_STASHED_FENCE = re.compile("\x02\\d+\x03")
 
 
 def _render(box: bool, checked: bool) -> Render:
@@ -37,7 +39,9 @@ def checklist(tokens: list[Token], source: Source, path: str) -> tuple[Checklist
             assert box is not None
             marker = f"[{box.state}]"
             column = source.lines[line - 1].find(marker) + 1
-            visible = re.sub("\x02\\d*\x03?", "", box.text)  # placeholders of stashed blocks
+            # A stashed fence is rendered as a block of its own, so the item's first paragraph
+            # ends where the fence's placeholder starts; other placeholders show nothing.
+            visible = RE_STASHED_FENCE.split(box.text, maxsplit=1)[0].replace(PLACEHOLDER, "")
             text = inline_text(markdown_parser().parseInline(visible)[0])
         github_box = candidate is not None and candidate.github_box
         items.append(

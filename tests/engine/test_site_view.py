@@ -1,0 +1,29 @@
+"""The site view of checklist items: Python-Markdown's reading as the site's extensions shape it.
+
+Each expectation was read off the site's own renderer (Python-Markdown with mkdocs.yml's
+extensions, as tests/differential/oracles.py runs it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archcheck import Render, parse
+
+C, U, N = Render.CHECKED, Render.UNCHECKED, Render.NOT_A_BOX
+
+# (markdown, [(line, checked, site, site_depth, text), ...]) for the items the site shows.
+CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
+    # A fence is a block of its own: the item's first paragraph ends where it starts.
+    "text ends at a fence": (
+        "> 2. [X] secrets\n```\n```\n        - [X] done",
+        [(1, True, C, 0, "secrets")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_site_view(name: str) -> None:
+    text, expected = CASES[name]
+    items = [i for i in parse(text).checklist if i.site is not N]
+    assert [(i.line, i.checked, i.site, i.site_depth, i.text) for i in items] == expected
