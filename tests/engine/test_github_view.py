@@ -57,6 +57,13 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     ),
     "lazy quote marker": ("  *  [ ] `\n    >", [(1, False, U, 0, "` >")]),
     "footnote in an item": ("* [^1]:e\n    -\t[x] \n", [(2, True, C, 1, "")]),
+    # cmark-gfm's rule also fires on a later line of an item (digits, any character, spaces,
+    # box): the enclosing item becomes a task item, ticked by the last such line.
+    "later line makes the item a task": ("- a\n\n  12 [x] y\n", [(1, True, C, 0, "a")]),
+    "later line makes the first block's text": ("-\n  2  [ ] b\n", [(1, False, U, 0, "[ ] b")]),
+    "later line ticks an open item": ("- [ ] a\n\n  12 [x] y\n", [(1, False, C, 0, "a")]),
+    "lazy line of a quote in the item": ("* >d\n      - [ ] \n", [(1, False, U, 0, "")]),
+    "not after a nested list": ("- a\n  - b\n\n  12 [x] y\n", []),
 }
 
 RE_GITHUB_BOX = re.compile(r'<li data-sourcepos="(\d+):[^"]*"><input type="checkbox"( checked="")?')
@@ -76,3 +83,14 @@ def test_github_view(name: str) -> None:
     got = [(i.line, i.checked, i.github, i.github_depth, i.text) for i in items]
     assert got == expected
     assert [(line, github) for line, _, github, _, _ in expected] == github_boxes(text)
+
+
+def test_later_line_box_is_reported_where_github_draws_it() -> None:
+    (item,) = parse("Steps:\n\n- Rotate keys\n\n  12 [ ] of them\n", "a.md").checklist
+    assert (item.line, item.column, item.marker, item.checked) == (3, 3, "[ ]", False)
+    assert item.text == "Rotate keys"
+
+
+def test_an_open_site_marker_wins_over_a_later_github_tick() -> None:
+    (item,) = parse("- [ ] a\n\n  > y\n  12 [x] z\n").checklist
+    assert (item.github, item.site, item.checked) == (C, U, False)

@@ -35,6 +35,11 @@ def checklist(tokens: list[Token], source: Source, path: str) -> tuple[Checklist
         candidate, box = candidates.get(line), boxes.get(line)
         if candidate is not None:
             marker, column, text = candidate.marker, candidate.column, candidate.text
+            if box is not None and box.state == " ":
+                # GitHub may take the box's marker from a later line of the item
+                # (github_later_tasks.py); the site's marker here is open, and an open marker
+                # is never reported done.
+                marker = "[ ]"
         else:
             assert box is not None
             marker = f"[{box.state}]"

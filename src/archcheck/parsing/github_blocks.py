@@ -10,7 +10,8 @@
    and an indented list marker (even ``2.``) opens a nested list. markdown-it-py reads it as an
    item holding the paragraph ``[ ]``, which keeps none of that. ``github_list`` is
    markdown-it-py 4.3's ``list_block`` (MIT licence) with that case added; it also marks every
-   item opened on a task line with ``meta["github_task"]`` (``"empty"`` or ``"text"``).
+   item opened on a task line with ``meta["github_task"]`` (``"empty"`` or ``"text"``), and
+   every item with the column its content starts at (``meta["content_indent"]``).
 2. Lazy lines in nested lists. cmark-gfm measures a line's indentation from the innermost list
    item the line is indented enough for; 4+ columns past it, no block can start there, so the
    line continues an open paragraph. markdown-it-py measures from the paragraph's own item, so
@@ -215,8 +216,9 @@ def github_list(state: StateBlock, start_line: int, end_line: int, silent: bool)
         token.map = item_lines = [start_line, 0]
         if ordered:
             token.info = state.src[start : after_marker - 1]
+        token.meta = {"content_indent": indent}
         if github_task:
-            token.meta = {"github_task": "empty" if empty_task else "text"}
+            token.meta["github_task"] = "empty" if empty_task else "text"
 
         old_tight = state.tight
         old_tshift = state.tShift[start_line]

@@ -1,20 +1,23 @@
 """Which list items GitHub (cmark-gfm's tasklist extension) shows as checkboxes.
 
-cmark-gfm opens a task item on the line that opens the list item (github_blocks.py marks those
-items), and only when that whole source line matches ``spaces marker spaces [ ]|[x] spaces``
-from column 0: so an item whose line starts with ``>`` (a block quote) or with another list
-marker is no box. The box is ticked when ``[x]`` or ``[X]`` appears *anywhere* on that line,
-which is why ``- [ ] text [x]`` shows as checked.
+An item is a task item when cmark-gfm's tasklist rule fires for it: on the line that opens it
+(github_blocks.py marks those items) or on a later line (github_later_tasks.py). Either way the
+whole source line must match ``spaces marker spaces [ ]|[x] spaces`` from column 0, so an item
+whose line starts with ``>`` (a block quote) or with another list marker is no box. The box is
+ticked when ``[x]`` or ``[X]`` appears *anywhere* on the last line the rule fired on, which is
+why ``- [ ] text [x]`` shows as checked.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
 from archcheck.parsing.github_blocks import RE_TASK_LINE
-from archcheck.parsing.markdown import Source
+from archcheck.parsing.github_later_tasks import consumed, later_task_rows
+from archcheck.parsing.markdown import Source, markdown_parser
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,42 +57,81 @@ def _first_inline(tokens: list[Token], start: int) -> Token | None:
     return None
 
 
-def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
-    """GitHub's boxes: the items github_blocks.py marked as cmark-gfm task items.
+@dataclass(slots=True)
+class _OpenItem:
+    """A list item being read: the rows whose task marker cmark-gfm read for it, its last block."""
 
-    The text is the item's first block after the box: when the marker stands alone on its line,
-    cmark-gfm consumes it and that block (if any) starts on a later line, shown as it is even
-    where it starts with a bracket pair of its own.
+    index: int
+    depth: int
+    task_rows: list[int]
+    last_child: str = ""
+
+
+RE_LIST_MARKER = re.compile(r"^[ \t]*(?:[-+*]|[0-9]+[.)])[ \t]*")
+
+
+def _candidate(tokens: list[Token], item: _OpenItem, source: Source) -> TaskCandidate:
+    """The box of an item the rule fired for: on the item's line, ticked by the last firing.
+
+    Its marker is the first one the rule read; when that is on a later line, the box still
+    shows at the start of the item's content, which is where the item is reported.
+    """
+    row, last_row = item.task_rows[0], item.task_rows[-1]
+    task = RE_TASK_LINE.match(source.lines[row])
+    assert task is not None  # task rows are lines that match
+    marker = task.group("marker")
+    item_token = tokens[item.index]
+    item_row = item_token.map[0] if item_token.map is not None else -1
+    inline = _first_inline(tokens, item.index)
+    text = inline_text(inline) if inline is not None else ""
+    first_row = inline.map[0] if inline is not None and inline.map is not None else -1
+    if first_row == item_row and item_token.meta.get("github_task") == "text":
+        text = text.removeprefix(marker)
+    elif inline is not None and first_row != item_row and first_row in item.task_rows:
+        # Its paragraph starts on a later task line, whose first three characters were consumed.
+        rest = inline.content.split("\n", 1)[1:]
+        shown = "\n".join([consumed(source.lines[first_row], item_token), *rest])
+        text = inline_text(markdown_parser().parseInline(shown)[0])
+    if row == item_row:
+        column = task.start("marker") + 1
+    else:
+        opening = RE_LIST_MARKER.match(source.lines[item_row])
+        column = (opening.end() if opening else 0) + 1
+    raw = source.lines[last_row]
+    return TaskCandidate(
+        line=item_row + 1,
+        column=column,
+        marker=marker,
+        text=" ".join(text.split()),
+        depth=item.depth,
+        github_box=True,
+        # cmark-gfm: strstr over the line it last read a marker on, so a later [x] ticks the box.
+        github_checked="[x]" in raw or "[X]" in raw,
+    )
+
+
+def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
+    """GitHub's boxes: the items cmark-gfm's tasklist rule makes task items, in line order.
+
+    github_blocks.py marks the items opened on a task line. The text is the item's first block
+    after the box: when the marker stands alone on its line, cmark-gfm consumes it and that
+    block (if any) starts on a later line, shown as it is even where it starts with a bracket
+    pair of its own.
     """
     found: list[TaskCandidate] = []
-    depth = 0
+    open_items: list[_OpenItem] = []
     for index, token in enumerate(tokens):
-        if token.type == "list_item_close":
-            depth -= 1
-        if token.type != "list_item_open":
-            continue
-        depth += 1
-        kind = token.meta.get("github_task")
-        if kind is None or token.map is None:
-            continue
-        raw = source.lines[token.map[0]]
-        task = RE_TASK_LINE.match(raw)
-        assert task is not None  # github_blocks.py marks only items on a task line
-        marker = task.group("marker")
-        inline = _first_inline(tokens, index)
-        text = inline_text(inline) if inline is not None else ""
-        if kind == "text":
-            text = text.removeprefix(marker)
-        found.append(
-            TaskCandidate(
-                line=token.map[0] + 1,
-                column=task.start("marker") + 1,
-                marker=marker,
-                text=" ".join(text.split()),
-                depth=depth - 1,
-                github_box=True,
-                # cmark-gfm: strstr over the marker's line, so a later [x] ticks the box.
-                github_checked="[x]" in raw or "[X]" in raw,
-            )
-        )
-    return found
+        if open_items and token.nesting >= 0:
+            item = open_items[-1]
+            item_token = tokens[item.index]
+            if token.level == item_token.level + 1:
+                item.task_rows += later_task_rows(token, item_token, item.last_child, source)
+                item.last_child = token.type
+        if token.type == "list_item_open":
+            rows = [token.map[0]] if token.meta.get("github_task") and token.map else []
+            open_items.append(_OpenItem(index, len(open_items), rows))
+        elif token.type == "list_item_close" and open_items:
+            item = open_items.pop()
+            if item.task_rows:
+                found.append(_candidate(tokens, item, source))
+    return sorted(found, key=lambda candidate: candidate.line)
