@@ -5,7 +5,7 @@ An item is a task item when cmark-gfm's tasklist rule fires for it: on the line 
 whole source line must match ``spaces marker spaces [ ]|[x] spaces`` from column 0, so an item
 whose line starts with ``>`` (a block quote) or with another list marker is no box. The box is
 ticked when ``[x]`` or ``[X]`` appears *anywhere* on the last line the rule fired on, which is
-why ``- [ ] text [x]`` shows as checked.
+why ``- [ ] text [x]`` shows as checked. Boxes in a footnote GitHub does not render are none.
 """
 
 from __future__ import annotations
@@ -110,6 +110,37 @@ def _candidate(tokens: list[Token], item: _OpenItem, source: Source) -> TaskCand
     )
 
 
+RE_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _dropped_footnotes(tokens: list[Token]) -> set[int]:
+    """Footnote definitions GitHub does not render: never referenced, or a label's second one.
+
+    cmark-gfm matches labels case-insensitively and counts references anywhere outside code,
+    even in a definition it drops.
+    """
+    definitions = [i for i, t in enumerate(tokens) if t.type == "footnote_reference_open"]
+    if not definitions:
+        return set()
+    referenced: set[str] = set()
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        for child in token.children or ():
+            if child.type == "footnote_ref":
+                referenced.add(str(child.meta.get("label", "")).casefold())
+            elif child.type == "text":
+                referenced.update(m.casefold() for m in RE_FOOTNOTE_REF.findall(child.content))
+    dropped: set[int] = set()
+    seen: set[str] = set()
+    for index in definitions:
+        label = str(tokens[index].meta.get("label", "")).casefold()
+        if label not in referenced or label in seen:
+            dropped.add(index)
+        seen.add(label)
+    return dropped
+
+
 def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
     """GitHub's boxes: the items cmark-gfm's tasklist rule makes task items, in line order.
 
@@ -120,7 +151,12 @@ def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
     """
     found: list[TaskCandidate] = []
     open_items: list[_OpenItem] = []
+    dropped, inside_dropped = _dropped_footnotes(tokens), 0
     for index, token in enumerate(tokens):
+        if token.type == "footnote_reference_open" and (inside_dropped or index in dropped):
+            inside_dropped += 1
+        elif token.type == "footnote_reference_close" and inside_dropped:
+            inside_dropped -= 1
         if open_items and token.nesting >= 0:
             item = open_items[-1]
             item_token = tokens[item.index]
@@ -132,6 +168,6 @@ def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
             open_items.append(_OpenItem(index, len(open_items), rows))
         elif token.type == "list_item_close" and open_items:
             item = open_items.pop()
-            if item.task_rows:
+            if item.task_rows and not inside_dropped:
                 found.append(_candidate(tokens, item, source))
     return sorted(found, key=lambda candidate: candidate.line)
