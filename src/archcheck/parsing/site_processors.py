@@ -137,6 +137,11 @@ def _quote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     return True
 
 
+def _rstrip(block: Block) -> Block:
+    """A footnote's text loses its trailing whitespace in Python-Markdown: ``[ ] `` is no box."""
+    return block.cut(0, len(block.text.rstrip()))
+
+
 def _footnote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     """A definition's text, and the indented blocks after it, become a footnote of its own."""
     block = blocks[0]
@@ -148,7 +153,7 @@ def _footnote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     for following in RE_FOOTNOTE.finditer(block.text, found.end()):
         if block.text[found.end() : following.start()].strip("\n"):
             break
-        p.footnotes.append(block.cut(found.start(2), found.end(2)))
+        p.footnotes.append(_rstrip(block.cut(found.start(2), found.end(2))))
         found = following
     content = block.cut(found.start(2), found.end(2))
     rest = block.cut(found.end()).strip_newlines(trailing=False)
@@ -172,7 +177,7 @@ def _footnote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
             content = Block(content.text + "\n", (*content.lines, 0)).join(
                 detab_lines(indented, TAB)
             )
-    p.footnotes.append(content)
+    p.footnotes.append(_rstrip(content))
     if preceding.strip():
         blocks.insert(0, block.cut(0, len(preceding.rstrip("\n"))))
     return True
