@@ -22,6 +22,11 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     # A footnote's text loses its trailing whitespace, so a bare marker is no box.
     "footnote with a bare marker": ("a[^1]\n\n[^1]: [ ] \n", []),
     "footnote list with a bare marker": ("a[^1]\n\n[^1]:\n    - [ ] \n", []),
+    # Raw HTML ends at its comment end or closing tag; the rest of the line is a new block.
+    "text after a comment": ("<!-- a -->- [ ] b\n", [(1, False, U, 0, "b")]),
+    "text after a closing tag": ("<div>x</div>- [ ] a\n", [(1, False, U, 0, "a")]),
+    # An indented comment stays in the block above it, so an indented list after it nests.
+    "indented comment": ("- \n <!---->    * [X] \n", [(2, True, C, 1, "")]),
 }
 
 

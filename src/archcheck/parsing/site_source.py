@@ -88,27 +88,36 @@ def _stash_fences(numbered: Numbered, stash: dict[str, tuple[int, Numbered]]) ->
     return result
 
 
-def _raw_html_end(lines: tuple[str, ...], start: int) -> int | None:
-    """Index of the last line of a raw HTML block starting at ``start``, or None."""
+def _raw_html_end(lines: tuple[str, ...], start: int) -> tuple[int, int] | None:
+    """Where a raw HTML block starting at ``start`` ends: (line index, column after it), or None.
+
+    Python-Markdown ends the block right after the comment's ``-->`` or the closing tag that
+    balances the first one; what follows on that line starts a new block.
+    """
     found = RE_HTML_START.match(lines[start])
     if found is None:
         return None
     if found["comment"]:
         for index in range(start, len(lines)):
             offset = lines[index].find("<!--") + 4 if index == start else 0
-            if "-->" in lines[index][offset:]:
-                return index
+            close = lines[index].find("-->", offset)
+            if close >= 0:
+                return index, close + 3
         return None
     tag = (found["tag"] or found["bare"]).lower()
     if tag not in BLOCK_TAGS:
         return None
-    opener, closer = re.compile(rf"<{tag}[\s/>]|<{tag}$", re.I), re.compile(rf"</{tag}\s*>", re.I)
+    tags = re.compile(rf"<{tag}(?:[\s/>]|$)|</{tag}\s*>", re.I)
     open_count = 0
     for index in range(start, len(lines)):
-        open_count += len(opener.findall(lines[index])) - len(closer.findall(lines[index]))
-        if open_count <= 0 or (lines[index].rstrip().endswith("/>") and index == start):
-            return index
-    return len(lines) - 1
+        line = lines[index]
+        if index == start and line.rstrip().endswith("/>"):
+            return index, len(line)
+        for match in tags.finditer(line):
+            open_count += -1 if match.group().startswith("</") else 1
+            if open_count <= 0:
+                return index, match.end()
+    return len(lines) - 1, len(lines[-1])
 
 
 def site_lines(
@@ -127,12 +136,22 @@ def site_lines(
     stashed: list[tuple[int, str]] = []
     index = 0
     while index < len(numbered):
-        last = _raw_html_end(texts, index)
-        if last is None:
+        html_end = _raw_html_end(texts, index)
+        if html_end is None:
             stashed.append(numbered[index])
             index += 1
             continue
-        number = numbered[index][0]
-        stashed += [(number, ""), (number, PLACEHOLDER), (number, "")]
+        last, column = html_end
+        number, text = numbered[index]
+        indent = text[: len(text) - len(text.lstrip(" "))]
+        if indent and text.lstrip(" ").startswith("<!--"):
+            # An indented comment is stashed without a blank line before it: it stays part of
+            # the block above (a block-level tag always gets one).
+            stashed += [(number, indent + PLACEHOLDER), (numbered[last][0], "")]
+        else:
+            stashed += [(number, ""), (number, PLACEHOLDER), (numbered[last][0], "")]
+        rest = texts[last][column:]
+        if rest.strip():
+            stashed.append((numbered[last][0], rest))
         index = last + 1
     return stashed, fences
