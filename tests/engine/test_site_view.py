@@ -19,6 +19,9 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
         "> 2. [X] secrets\n```\n```\n        - [X] done",
         [(1, True, C, 0, "secrets")],
     ),
+    # Code spans as Python-Markdown reads them: any run up to one as long, content stripped.
+    "code span of unequal runs": ("> - [ ] ``x`\n", [(1, False, U, 0, "`x")]),
+    "code span content stripped": ("> - [ ] `] `x\n", [(1, False, U, 0, "]x")]),
     # A footnote's text loses its trailing whitespace, so a bare marker is no box.
     "footnote with a bare marker": ("a[^1]\n\n[^1]: [ ] \n", []),
     "footnote list with a bare marker": ("a[^1]\n\n[^1]:\n    - [ ] \n", []),

@@ -14,6 +14,26 @@ from archcheck.parsing.site_source import PLACEHOLDER, site_lines
 from archcheck.prescan import CHECKBOX, deep_prefix
 
 RE_STASHED_FENCE = re.compile("\x02\\d+\x03")
+# Python-Markdown's code span (BACKTICK_RE): a backtick run up to the next run of the same
+# length; the code is stripped. Pairs of backslashes before a run are kept as they are.
+RE_SITE_CODE = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))", re.DOTALL)
+RE_CODE_MARK = re.compile("\ue000(\\d+)\ue001")
+
+
+def _site_text(text: str) -> str:
+    """The visible text of a site-only item: code spans as Python-Markdown reads them."""
+    codes: list[str] = []
+
+    def mark(found: re.Match[str]) -> str:
+        if found.group(3) is None:
+            return found.group(0)
+        codes.append(found.group(3).strip())
+        return f"\ue000{len(codes) - 1}\ue001"
+
+    # A backtick Python-Markdown left alone is literal text, whatever markdown-it would make of it.
+    marked = RE_SITE_CODE.sub(mark, text).replace("`", "\\`")
+    shown = inline_text(markdown_parser().parseInline(marked)[0])
+    return " ".join(RE_CODE_MARK.sub(lambda found: codes[int(found.group(1))], shown).split())
 
 
 def _render(box: bool, checked: bool) -> Render:
@@ -47,7 +67,7 @@ def checklist(tokens: list[Token], source: Source, path: str) -> tuple[Checklist
             # A stashed fence is rendered as a block of its own, so the item's first paragraph
             # ends where the fence's placeholder starts; other placeholders show nothing.
             visible = RE_STASHED_FENCE.split(box.text, maxsplit=1)[0].replace(PLACEHOLDER, "")
-            text = inline_text(markdown_parser().parseInline(visible)[0])
+            text = _site_text(visible)
         github_box = candidate is not None and candidate.github_box
         items.append(
             ChecklistItem(
