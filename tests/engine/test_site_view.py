@@ -30,6 +30,13 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     "text after a closing tag": ("<div>x</div>- [ ] a\n", [(1, False, U, 0, "a")]),
     # An indented comment stays in the block above it, so an indented list after it nests.
     "indented comment": ("- \n <!---->    * [X] \n", [(2, True, C, 1, "")]),
+    # A table takes its whole block: a quote glued under it is table rows.
+    "quote glued to a table": ("a|b\n-|-\n> - [ ] x\n", []),
+    "quote glued to a paragraph": ("a\n> - [ ] x\n", [(2, False, U, 0, "x")]),
+    "quote glued to a one-column table row without a pipe": (
+        "| a |\n|---|\n> - [x] y\n",
+        [(3, True, C, 0, "y")],
+    ),
 }
 
 

@@ -3,10 +3,10 @@
 Python-Markdown splits the text into blank-line separated blocks and runs a chain of block
 processors over each; a list starts only at the start of a block, nesting needs 4 spaces, and
 pymdownx.tasklist then looks for ``[ ]``/``[x]`` at the start of each ``<li>``'s first text.
-This module replays that chain (empty, indent, code, headers, hr, lists, quotes with
+This module replays that chain (empty, indent, code, tables, headers, hr, lists, quotes with
 callouts, footnotes, paragraphs) on strings, carrying each line's source number alongside,
-so the checklist parser can say where the two renderers disagree. Tables and admonitions are
-read as paragraphs. Footnotes are parsed last, each as a list item of the footnote list, as
+so the checklist parser can say where the two renderers disagree. Admonitions are read as
+paragraphs. Footnotes are parsed last, each as a list item of the footnote list, as
 Python-Markdown renders them.
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from archcheck.parsing.site_lists import RE_OL, RE_UL, TAB, detab_lines, list_indent, list_processor
+from archcheck.parsing.site_tables import is_table
 from archcheck.parsing.site_tree import Block, Element, Processor, SiteParser
 
 RE_CHECKBOX = re.compile(r"^ *\[(?P<state>[xX ])\] +")
@@ -183,6 +184,14 @@ def _footnote(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     return True
 
 
+def _table(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
+    if not is_table(blocks[0].text):
+        return False
+    blocks.pop(0)
+    parent.add("table")  # cells hold inline text only: never a box
+    return True
+
+
 def _paragraph(p: SiteParser, parent: Element, blocks: list[Block]) -> bool:
     block = blocks.pop(0)
     if not block.text.strip():
@@ -203,6 +212,7 @@ PROCESSORS: tuple[Processor, ...] = (
     _empty,
     list_indent,
     _code,
+    _table,
     _hash_header,
     _setext,
     _hr,
