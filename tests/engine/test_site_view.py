@@ -37,6 +37,8 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
         "| a |\n|---|\n> - [x] y\n",
         [(3, True, C, 0, "y")],
     ),
+    # Front matter is only a "---" at the very start of the file, not a list item's text.
+    "dashes in a first-line item": ("-    ---a\n    2. [X] \n", [(2, True, C, 1, "")]),
 }
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import RuleFuncBlockType
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -50,6 +52,18 @@ def prepare(text: str) -> Source:
     return Source(body, tuple(body.split("\n")), had_bom)
 
 
+def _at_document_start(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """The front matter rule, kept to a ``---`` in column 0 of the first line (as MkDocs reads
+    it): mdit-py-plugins' rule also fires on the content of a list item opened there."""
+
+    def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if state.level or state.bMarks[start_line] + state.tShift[start_line]:
+            return False
+        return rule(state, start_line, end_line, silent)
+
+    return guarded
+
+
 @cache
 def markdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
@@ -59,8 +73,10 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.at("list", github_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("blockquote", github_blockquote, {"alt": list(QUOTE_ALT)})
     for rule in md.block.ruler.__rules__:
+        fn = _at_document_start(rule.fn) if rule.name == "front_matter" else rule.fn
         if "paragraph" in rule.alt:
-            md.block.ruler.at(rule.name, lazy_continuation(rule.fn), {"alt": rule.alt})
+            fn = lazy_continuation(fn)
+        md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
     # Keep footnote definitions where they are written, with their line maps.
     md.core.ruler.disable("footnote_tail")
     return md
