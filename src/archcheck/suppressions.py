@@ -167,13 +167,7 @@ def expired_waiver(document: Document, config: Config) -> Iterator[Finding]:
     - [x] All production secrets rotated
     ```
     """
-    today = date.today()
-    for directive in directives(document):
-        if directive.until is not None and directive.until < today:
-            message = (
-                f"waiver expired on {directive.until.isoformat()} (reason: {directive.reason})"
-            )
-            yield EXPIRED_WAIVER.finding(directive.path, directive.line, directive.column, message)
+    return iter(())  # apply() reports it: only apply() knows the day being checked
 
 
 def unused_suppression(document: Document, config: Config) -> Iterator[Finding]:
@@ -204,10 +198,21 @@ def unused_suppression(document: Document, config: Config) -> Iterator[Finding]:
 def apply(
     findings: Sequence[Finding], document: Document, today: date
 ) -> tuple[list[Finding], list[Waiver]]:
-    """Findings left after the document's directives, plus the waivers and unused directives."""
+    """Findings left after the document's directives, plus the waivers, the expired ones (AC103,
+    as of ``today``) and the directives that cover nothing (AC001)."""
     kept: list[Finding] = []
     used: dict[Directive, list[Finding]] = {d: [] for d in directives(document)}
-    for finding in findings:
+    expired = [
+        EXPIRED_WAIVER.finding(
+            d.path,
+            d.line,
+            d.column,
+            f"waiver expired on {d.until.isoformat()} (reason: {d.reason})",
+        )
+        for d in used
+        if d.until is not None and d.until < today
+    ]
+    for finding in [*findings, *expired]:
         cover = next((d for d in used if d.covers(finding) and _may_drop(d, finding, today)), None)
         if cover is None:
             kept.append(finding)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from archcheck import RULES, Config, check_source
+from archcheck import RULES, Config, check_source, parse
+from archcheck.engine import check_document
 
 CONFIG = Config(
     root=Path(),
@@ -121,3 +123,15 @@ def test_unreadable_diagrams(diagram: str, message: str) -> None:
         and message in found[0].message
         and found[0].line == 2 + (message != "not a flowchart")
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "codes"), [(date(2031, 6, 1), ["AC101", "AC103"]), (date(2030, 1, 1), [])]
+)
+def test_a_waiver_expires_as_of_the_day_being_checked(day: date, codes: list[str]) -> None:
+    # Valid until 2030-12-31: checked as of 1 June 2031 it has expired (AC103) and waives
+    # nothing; as of 1 January 2030 it waives the item. Either way, whatever today is.
+    text = '<!-- archcheck: waive AC101 until=2030-12-31 reason="r" -->\n- [ ] x\n'
+    page = check_document(parse(text, "a.md"), CONFIG, today=day)
+    assert sorted(f.code for f in page.findings) == codes
+    assert [w.expired for w in page.waivers] == [bool(codes)]
