@@ -33,7 +33,14 @@ class Config:
 
     @property
     def display_path(self) -> str:
-        return str(self.path) if self.path else "pyproject.toml"
+        """The configuration file as findings name it: relative to the working directory when
+        it is under it, as every page is."""
+        if self.path is None:
+            return "pyproject.toml"
+        try:
+            return str(self.path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(self.path)
 
 
 def _type_name(value: object) -> str:

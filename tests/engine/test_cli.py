@@ -60,7 +60,10 @@ def test_unused_token_points_at_the_configuration(
         )
     )
     assert run(["tokens"]) == 1
-    assert "pyproject.toml:" in capsys.readouterr().out
+    # Named as every page is: relative to the working directory, not as an absolute path.
+    out = capsys.readouterr().out
+    (finding,) = [line for line in out.splitlines() if " AC202 " in line]
+    assert finding.startswith("pyproject.toml:") and "'zz9-unused-1'" in finding
 
 
 def test_checklist_text_names_disagreements(
