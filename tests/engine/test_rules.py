@@ -135,3 +135,9 @@ def test_a_waiver_expires_as_of_the_day_being_checked(day: date, codes: list[str
     page = check_document(parse(text, "a.md"), CONFIG, today=day)
     assert sorted(f.code for f in page.findings) == codes
     assert [w.expired for w in page.waivers] == [bool(codes)]
+
+
+def test_disagreement_message_reads_well() -> None:
+    page = check_source("- [ ] Rotate secrets [x]\n", "a.md", CONFIG)
+    (finding,) = [f for f in page.findings if f.code == "AC102"]
+    assert finding.message.endswith("GitHub shows a ticked box, the site shows an open box")

@@ -55,7 +55,7 @@ def _shown(view: Render, depth: int) -> str:
     if view is Render.NOT_A_BOX:
         return "no box"
     level = f" nested {depth} deep" if depth else ""
-    return f"a {'ticked' if view is Render.CHECKED else 'open'} box{level}"
+    return f"{'a ticked' if view is Render.CHECKED else 'an open'} box{level}"
 
 
 def describe(item: ChecklistItem) -> str:
