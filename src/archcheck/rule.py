@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
+        """The rule's documentation: its docstring without the source's indentation."""
+        return inspect.cleandoc(self.check.__doc__ or "")
 
     def finding(
         self, path: str, line: int, column: int, message: str, suggestion: str | None = None

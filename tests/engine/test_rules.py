@@ -141,3 +141,11 @@ def test_disagreement_message_reads_well() -> None:
     page = check_source("- [ ] Rotate secrets [x]\n", "a.md", CONFIG)
     (finding,) = [f for f in page.findings if f.code == "AC102"]
     assert finding.message.endswith("GitHub shows a ticked box, the site shows an open box")
+
+
+def test_rule_documentation_keeps_no_source_indentation() -> None:
+    # SARIF's fullDescription and the Rules page read it as Markdown: an indented fence would
+    # be an indented code block there.
+    for rule in RULES:
+        fences = [line for line in rule.doc.splitlines() if line.lstrip().startswith("```")]
+        assert fences and all(line.startswith("```") for line in fences), rule.code
