@@ -202,7 +202,7 @@ def apply(
     as of ``today``) and the directives that cover nothing (AC001)."""
     kept: list[Finding] = []
     used: dict[Directive, list[Finding]] = {d: [] for d in directives(document)}
-    expired = [
+    lapsed = [
         EXPIRED_WAIVER.finding(
             d.path,
             d.line,
@@ -212,7 +212,7 @@ def apply(
         for d in used
         if d.until is not None and d.until < today
     ]
-    for finding in [*findings, *expired]:
+    for finding in [*findings, *lapsed]:
         cover = next((d for d in used if d.covers(finding) and _may_drop(d, finding, today)), None)
         if cover is None:
             kept.append(finding)
