@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archcheck import __version__
-from archcheck.config import ConfigError, load_config, read_config
+from archcheck.config import (
+    ConfigError,
+    cannot_ignore,
+    gate_codes_ignored,
+    load_config,
+    read_config,
+)
 from archcheck.engine import Progress, check
 from archcheck.formats import FORMATS
 from archcheck.report import add_report_command, write_report
@@ -80,6 +86,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "report":
         return write_report(args, config)
+    for code in gate_codes_ignored(args.ignore):  # --select may narrow a run; this would not
+        print(f"archcheck: {cannot_ignore(code, 'use --allow-open')}", file=sys.stderr)
+        return 2
     result = check(
         args.paths or None,
         config,

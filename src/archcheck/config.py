@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 KNOWN_KEYS = ("docs", "tokens", "components", "tier-column", "max-file-size", "select", "ignore")
 
+# The release gate: an open checklist item fails until it is ticked, or waived with a reason
+# and an expiry date, and an expired waiver fails again. No setting may switch either off;
+# --allow-open (a per-run preview) is the only way to let open items through.
+GATE_CODES = {
+    "AC101": (
+        "open-checklist-item",
+        'waive the item with <!-- archcheck: waive AC101 until=... reason="..." -->',
+    ),
+    "AC103": ("expired-waiver", "tick the item, or renew the waiver with a later until= date"),
+}
 
-class ConfigError(Exception):
+
+class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file, the key and what was
     expected."""
+
+
+def gate_codes_ignored(ignore: Sequence[str]) -> list[str]:
+    """The release gate's codes that these ``ignore`` prefixes would leave out."""
+    return [code for code in GATE_CODES if code.startswith(tuple(ignore))]
+
+
+def gate_codes_not_selected(select: Sequence[str]) -> list[str]:
+    """The release gate's codes a ``select`` would leave out (an empty one selects all)."""
+    return [code for code in GATE_CODES if select and not code.startswith(tuple(select))]
+
+
+def cannot_ignore(code: str, preview: str) -> str:
+    """Why ``code`` cannot be ignored, and what to do instead (``preview``: the preview switch)."""
+    name, remedy = GATE_CODES[code]
+    return f"{code} {name} cannot be ignored: {remedy}, or {preview} for a preview"
 
 
 @dataclass(frozen=True)
@@ -30,6 +57,22 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     key_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Checked here, so that no configuration, read or built, switches the gate off.
+        where = f"{self.path or 'pyproject.toml'}: [tool.archcheck]"
+        for code in gate_codes_ignored(self.ignore):
+            name, remedy = GATE_CODES[code]
+            raise ConfigError(
+                f"{where} ignore: expected codes that keep {code} {name}, got "
+                f"{list(self.ignore)} (to let an open item through, {remedy})"
+            )
+        for code in gate_codes_not_selected(self.select):
+            name, _ = GATE_CODES[code]
+            raise ConfigError(
+                f"{where} select: expected codes that include {code} {name} (or no select), got "
+                f"{list(self.select)} (narrow a single run with --select instead)"
+            )
 
     @property
     def display_path(self) -> str:

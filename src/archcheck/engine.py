@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from archcheck.config import Config, load_config
+from archcheck.config import Config, ConfigError, cannot_ignore, gate_codes_ignored, load_config
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Document
 from archcheck.pipeline import check_files
@@ -56,6 +56,11 @@ def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return (not select or code.startswith(tuple(select))) and not code.startswith(tuple(ignore))
 
 
+def _refuse_gate_ignore(ignore: Sequence[str]) -> None:
+    for code in gate_codes_ignored(ignore):
+        raise ConfigError(f"ignore={list(ignore)}: {cannot_ignore(code, 'pass allow_open=True')}")
+
+
 def _finish(
     findings: Iterable[Finding], allow_open: bool, select: Sequence[str], ignore: Sequence[str]
 ) -> list[Finding]:
@@ -80,9 +85,11 @@ def check_source(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> PageResult:
-    """Check one page's source text, without file I/O (project-wide rules are not run)."""
+    """Check one page's source text, without file I/O (project-wide rules are not run).
+    Raises ConfigError if ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
     from archcheck.parsing import parse  # on first use: see __init__.py
 
+    _refuse_gate_ignore(ignore)
     config = config or Config(root=Path.cwd())
     page = check_document(parse(text, path), config)
     findings = _finish(
@@ -106,7 +113,9 @@ def check(
 
     ``fast`` (the default) reuses cached pages (unless ``cache=False``), parses only pages that
     could hold a finding and uses every core on a large tree; ``fast=False`` parses every page
-    in this process. Both give the same result (see pipeline.py)."""
+    in this process. Both give the same result (see pipeline.py). Raises ConfigError if
+    ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
+    _refuse_gate_ignore(ignore)
     config = config or load_config()
     targets = [Path(p) for p in paths] if paths else [config.root / d for d in config.docs]
     files, problems = discover(targets, Path.cwd())

@@ -135,6 +135,20 @@ def test_unreadable_file(
         ('colour = "red"', "[tool.archcheck] colour: unknown key"),
         ('max-file-size = "big"', "max-file-size: expected a positive integer"),
         ("docs = [", "invalid TOML"),
+        # The release gate cannot be switched off from the configuration.
+        (
+            'ignore = ["AC1"]',
+            "[tool.archcheck] ignore: expected codes that keep AC101 open-checklist-item, "
+            "got ['AC1']",
+        ),
+        ('ignore = "AC103"', "ignore: expected codes that keep AC103 expired-waiver"),
+        ('ignore = ""', "ignore: expected codes that keep AC101 open-checklist-item"),
+        (
+            'select = ["AC2"]',
+            "[tool.archcheck] select: expected codes that include AC101 open-checklist-item "
+            "(or no select), got ['AC2']",
+        ),
+        ('select = ["AC101"]', "select: expected codes that include AC103 expired-waiver"),
     ],
 )
 def test_bad_configuration(
