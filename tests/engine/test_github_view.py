@@ -57,6 +57,13 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     ),
     "lazy quote marker": ("  *  [ ] `\n    >", [(1, False, U, 0, "` >")]),
     "footnote in an item": ("* [^1]:e\n    -\t[x] \n", [(2, True, C, 1, "")]),
+    # A link reference definition is paragraph text until the paragraph ends, so what could
+    # not interrupt a paragraph after it is paragraph text too.
+    "ordered list after a definition": ("[a]: /u\n2. [x] b\n", []),
+    "indented list after a definition": ("[a]: /u\n    - [ ] b\n", []),
+    "bullet list after a definition": ("[a]: /u\n- [ ] b\n", [(2, False, U, 0, "b")]),
+    # A footnote definition ends a lazy quote paragraph (and here is dropped: no reference).
+    "footnote definition after a quote": ("- >p\n[^1]:\n\t- [ ] \n", []),
     # cmark-gfm's rule also fires on a later line of an item (digits, any character, spaces,
     # box): the enclosing item becomes a task item, ticked by the last such line.
     "later line makes the item a task": ("- a\n\n  12 [x] y\n", [(1, True, C, 0, "a")]),

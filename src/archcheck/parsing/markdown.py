@@ -16,10 +16,11 @@ from archcheck.parsing.github_blocks import (
     QUOTE_ALT,
     TASK_LINES,
     github_blockquote,
-    github_list,
+    github_reference,
     lazy_continuation,
     task_lines,
 )
+from archcheck.parsing.github_lists import github_list
 
 # Deep enough for any real note, shallow enough that markdown-it-py's recursive block rules
 # stay far from Python's recursion limit. Deeper input is refused, never silently cut.
@@ -72,11 +73,14 @@ def markdown_parser() -> MarkdownIt:
     # Where cmark-gfm's block structure differs from markdown-it-py's (see github_blocks.py).
     md.block.ruler.at("list", github_list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("blockquote", github_blockquote, {"alt": list(QUOTE_ALT)})
+    md.block.ruler.at("reference", github_reference)
     for rule in md.block.ruler.__rules__:
         fn = _at_document_start(rule.fn) if rule.name == "front_matter" else rule.fn
+        # A footnote definition starts a block wherever cmark-gfm looks for one.
+        alt = [*rule.alt, "blockquote", "list"] if rule.name == "footnote_def" else rule.alt
         if "paragraph" in rule.alt:
             fn = lazy_continuation(fn)
-        md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
+        md.block.ruler.at(rule.name, fn, {"alt": alt})
     # Keep footnote definitions where they are written, with their line maps.
     md.core.ruler.disable("footnote_tail")
     return md
