@@ -57,6 +57,8 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     ),
     "lazy quote marker": ("  *  [ ] `\n    >", [(1, False, U, 0, "` >")]),
     "footnote in an item": ("* [^1]:e\n    -\t[x] \n", [(2, True, C, 1, "")]),
+    # A line an outer quote takes as lazy starts no block in a quote inside it either.
+    "lazy line of nested quotes": ("- [x] \n  >>q\n      + [ ] \n", [(1, True, U, 0, "")]),
     # A link reference definition is paragraph text until the paragraph ends, so what could
     # not interrupt a paragraph after it is paragraph text too.
     "ordered list after a definition": ("[a]: /u\n2. [x] b\n", []),

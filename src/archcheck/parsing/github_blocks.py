@@ -92,14 +92,15 @@ def lazy_continuation(rule: RuleFuncBlockType) -> RuleFuncBlockType:
     cmark-gfm opens no block on such a line (it would be indented code), so the line continues
     the paragraph lazily. markdown-it-py measures the indentation from the paragraph's own list
     item instead (and from one list level up, for lists only). The same holds for the lazy
-    lines of a block quote.
+    lines of a block quote, and of a quote inside it.
     """
 
     def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        # A line an outer quote took as lazy (sCount -1) starts no block inside it either.
         if (
             silent
             and state.parentType in ("paragraph", "reference", "blockquote")
-            and indented_past_container(state, start_line)
+            and (state.sCount[start_line] < 0 or indented_past_container(state, start_line))
         ):
             return False
         return rule(state, start_line, end_line, silent)
