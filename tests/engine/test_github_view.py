@@ -73,6 +73,7 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     "later line ticks an open item": ("- [ ] a\n\n  12 [x] y\n", [(1, False, C, 0, "a")]),
     "lazy line of a quote in the item": ("* >d\n      - [ ] \n", [(1, False, U, 0, "")]),
     "not after a nested list": ("- a\n  - b\n\n  12 [x] y\n", []),
+    "not in a quoted item": (">- >e\n    + [ ] \n", []),
     # GitHub drops a footnote nobody refers to (labels match case-insensitively).
     "unreferenced footnote": ("[^1]:\n    1)\t[x] \n", []),
     "referenced footnote": ("a[^A]\n\n[^a]:\n    - [x] a\n", [(4, True, C, 0, "a")]),

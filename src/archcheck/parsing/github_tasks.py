@@ -64,6 +64,7 @@ class _OpenItem:
     index: int
     depth: int
     task_rows: list[int]
+    quoted: bool  # inside a block quote: a later line with no ">" cannot reach it
     last_child: str = ""
 
 
@@ -152,7 +153,10 @@ def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
     found: list[TaskCandidate] = []
     open_items: list[_OpenItem] = []
     dropped, inside_dropped = _dropped_footnotes(tokens), 0
+    quotes = 0
     for index, token in enumerate(tokens):
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quotes += token.nesting
         if token.type == "footnote_reference_open" and (inside_dropped or index in dropped):
             inside_dropped += 1
         elif token.type == "footnote_reference_close" and inside_dropped:
@@ -161,11 +165,12 @@ def task_candidates(tokens: list[Token], source: Source) -> list[TaskCandidate]:
             item = open_items[-1]
             item_token = tokens[item.index]
             if token.level == item_token.level + 1:
-                item.task_rows += later_task_rows(token, item_token, item.last_child, source)
+                if not item.quoted:
+                    item.task_rows += later_task_rows(token, item_token, item.last_child, source)
                 item.last_child = token.type
         if token.type == "list_item_open":
             rows = [token.map[0]] if token.meta.get("github_task") and token.map else []
-            open_items.append(_OpenItem(index, len(open_items), rows))
+            open_items.append(_OpenItem(index, len(open_items), rows, quotes > 0))
         elif token.type == "list_item_close" and open_items:
             item = open_items.pop()
             if item.task_rows and not inside_dropped:
