@@ -66,6 +66,8 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
     "bullet list after a definition": ("[a]: /u\n- [ ] b\n", [(2, False, U, 0, "b")]),
     # A footnote definition ends a lazy quote paragraph (and here is dropped: no reference).
     "footnote definition after a quote": ("- >p\n[^1]:\n\t- [ ] \n", []),
+    # Continuation lines lose their indentation before a code span is read.
+    "code span over lines": ("+ [ ] ``x`\n   q `\n", [(1, False, U, 0, "``xq")]),
     # cmark-gfm's rule also fires on a later line of an item (digits, any character, spaces,
     # box): the enclosing item becomes a task item, ticked by the last such line.
     "later line makes the item a task": ("- a\n\n  12 [x] y\n", [(1, True, C, 0, "a")]),

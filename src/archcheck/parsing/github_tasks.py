@@ -57,6 +57,22 @@ def _first_inline(tokens: list[Token], start: int) -> Token | None:
     return None
 
 
+RE_INDENTED_CONTINUATION = re.compile(r"\n[ \t]")
+
+
+def _github_text(inline: Token) -> str:
+    """The text of a paragraph or heading as cmark-gfm shows it.
+
+    cmark-gfm drops the indentation of a paragraph's continuation lines before it reads the
+    inline content; markdown-it-py keeps what is past the item's content column, which shows
+    only inside a code span that runs over lines.
+    """
+    if "`" in inline.content and RE_INDENTED_CONTINUATION.search(inline.content):
+        lines = [line.lstrip(" \t") for line in inline.content.split("\n")]
+        return inline_text(markdown_parser().parseInline("\n".join(lines))[0])
+    return inline_text(inline)
+
+
 @dataclass(slots=True)
 class _OpenItem:
     """A list item being read: the rows whose task marker cmark-gfm read for it, its last block."""
@@ -84,7 +100,7 @@ def _candidate(tokens: list[Token], item: _OpenItem, source: Source) -> TaskCand
     item_token = tokens[item.index]
     item_row = item_token.map[0] if item_token.map is not None else -1
     inline = _first_inline(tokens, item.index)
-    text = inline_text(inline) if inline is not None else ""
+    text = _github_text(inline) if inline is not None else ""
     first_row = inline.map[0] if inline is not None and inline.map is not None else -1
     if first_row == item_row and item_token.meta.get("github_task") == "text":
         text = text.removeprefix(marker)
