@@ -37,6 +37,12 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
         "| a |\n|---|\n> - [x] y\n",
         [(3, True, C, 0, "y")],
     ),
+    # Link reference definitions come out of any block; what follows is a block of its own.
+    "list after a definition": ("[a]: /u\n2. [x] b\n", [(2, True, C, 0, "b")]),
+    "definition in an item": (
+        "> - [ ] a\n> [b]: /u\n> - [ ] c",
+        [(1, False, U, 0, "a"), (3, False, U, 0, "c")],
+    ),
     # Front matter is only a "---" at the very start of the file, not a list item's text.
     "dashes in a first-line item": ("-    ---a\n    2. [X] \n", [(2, True, C, 1, "")]),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from archcheck.parsing.site_lists import RE_OL, RE_UL, TAB, detab_lines, list_indent, list_processor
+from archcheck.parsing.site_references import reference
 from archcheck.parsing.site_tables import is_table
 from archcheck.parsing.site_tree import Block, Element, Processor, SiteParser
 
@@ -220,5 +221,6 @@ PROCESSORS: tuple[Processor, ...] = (
     list_processor(RE_UL, "ul"),
     _quote,
     _footnote,
+    reference,
     _paragraph,
 )
