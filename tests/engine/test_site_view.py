@@ -43,6 +43,18 @@ CASES: dict[str, tuple[str, list[tuple[int, bool, Render, int, str]]]] = {
         "> - [ ] a\n> [b]: /u\n> - [ ] c",
         [(1, False, U, 0, "a"), (3, False, U, 0, "c")],
     ),
+    # Raw HTML as Python-Markdown reads it: a block-level tag ends the text, a loose tag is one.
+    "block tag in the text": ("> - [x] <div>p\n", [(1, True, C, 0, "")]),
+    "loose tag": ("> - [ ] <x]>\n", [(1, False, U, 0, "")]),
+    "inline tag and comment": (
+        "> - [ ] a <b>bold</b> <!-- c --> c\n",
+        [(1, False, U, 0, "a bold c")],
+    ),
+    "autolink": ("> - [ ] see <http://x.y> now\n", [(1, False, U, 0, "see http://x.y now")]),
+    "tag in a code span": ("> - [ ] `<div>` code\n", [(1, False, U, 0, "<div> code")]),
+    # A reference to a defined footnote is a superscript number.
+    "footnote reference": (">- [x] a[^1] b\n\n[^1]: n\n", [(1, True, C, 0, "a b")]),
+    "undefined footnote reference": (">- [x] a[^2] b\n", [(1, True, C, 0, "a[^2] b")]),
     # Front matter is only a "---" at the very start of the file, not a list item's text.
     "dashes in a first-line item": ("-    ---a\n    2. [X] \n", [(2, True, C, 1, "")]),
 }

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from markdown_it.token import Token
 
 from archcheck.model import ChecklistItem, Render
-from archcheck.parsing.github_tasks import inline_text, task_candidates
-from archcheck.parsing.markdown import MAX_NESTING, Source, markdown_parser
+from archcheck.parsing.github_tasks import task_candidates
+from archcheck.parsing.markdown import MAX_NESTING, Source
 from archcheck.parsing.site_blocks import site_boxes
-from archcheck.parsing.site_source import PLACEHOLDER, site_lines
+from archcheck.parsing.site_source import site_lines
+from archcheck.parsing.site_text import site_text
 from archcheck.prescan import CHECKBOX, deep_prefix
-
-RE_STASHED_FENCE = re.compile("\x02\\d+\x03")
-# Python-Markdown's code span (BACKTICK_RE): a backtick run up to the next run of the same
-# length; the code is stripped. Pairs of backslashes before a run are kept as they are.
-RE_SITE_CODE = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))", re.DOTALL)
-RE_CODE_MARK = re.compile("\ue000(\\d+)\ue001")
-
-
-def _site_text(text: str) -> str:
-    """The visible text of a site-only item: code spans as Python-Markdown reads them."""
-    codes: list[str] = []
-
-    def mark(found: re.Match[str]) -> str:
-        if found.group(3) is None:
-            return found.group(0)
-        codes.append(found.group(3).strip())
-        return f"\ue000{len(codes) - 1}\ue001"
-
-    # A backtick Python-Markdown left alone is literal text, whatever markdown-it would make of it.
-    marked = RE_SITE_CODE.sub(mark, text).replace("`", "\\`")
-    shown = inline_text(markdown_parser().parseInline(marked)[0])
-    return " ".join(RE_CODE_MARK.sub(lambda found: codes[int(found.group(1))], shown).split())
 
 
 def _render(box: bool, checked: bool) -> Render:
@@ -51,6 +28,9 @@ def checklist(tokens: list[Token], source: Source, path: str) -> tuple[Checklist
     boxes = site_boxes(*site_lines(tokens, source), MAX_NESTING)
     shown = {line for line, c in candidates.items() if c.github_box} | set(boxes)
     items: list[ChecklistItem] = []
+    footnotes = {
+        str(t.meta.get("label", "")) for t in tokens if t.type == "footnote_reference_open"
+    }
     for line in sorted(shown):
         candidate, box = candidates.get(line), boxes.get(line)
         if candidate is not None:
@@ -64,10 +44,7 @@ def checklist(tokens: list[Token], source: Source, path: str) -> tuple[Checklist
             assert box is not None
             marker = f"[{box.state}]"
             column = source.lines[line - 1].find(marker) + 1
-            # A stashed fence is rendered as a block of its own, so the item's first paragraph
-            # ends where the fence's placeholder starts; other placeholders show nothing.
-            visible = RE_STASHED_FENCE.split(box.text, maxsplit=1)[0].replace(PLACEHOLDER, "")
-            text = _site_text(visible)
+            text = site_text(box.text, footnotes)
         github_box = candidate is not None and candidate.github_box
         items.append(
             ChecklistItem(
