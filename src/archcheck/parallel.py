@@ -59,6 +59,11 @@ def check_in_pool(
     context = multiprocessing.get_context(method)
     chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
     count = min(workers(), len(chunks))
-    with context.Pool(count, initializer=_start, initargs=(check_one, config, today)) as pool:
+    try:
+        pool = context.Pool(count, initializer=_start, initargs=(check_one, config, today))
+    except OSError:  # no processes or semaphores to be had here (a sandbox): one process it is
+        yield from (check_one(source, shown, config, today) for source, shown in jobs)
+        return
+    with pool:
         for results in pool.imap(_run_chunk, chunks):
             yield from results

@@ -156,3 +156,18 @@ def test_workers_started_beside_other_threads_match_a_full_parse(
     finally:
         stop.set()
         watcher.join()
+
+
+def test_without_worker_processes_the_check_runs_in_one(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing.context
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores in this sandbox")
+
+    monkeypatch.setattr(parallel, "MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Pool", refuse)
+    assert_same(generated, monkeypatch, cache=False)
