@@ -23,8 +23,8 @@ test: $(STAMP)
 
 ## Lint, format check and type check.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench conftest.py mkdocs_hooks
+	$(BIN)/ruff format --check src tests bench conftest.py mkdocs_hooks
 	$(BIN)/mypy
 
 ## Build the site strictly (fails while a checklist item is open).
