@@ -126,6 +126,21 @@ def check(
         else:
             assert isinstance(outcome, Problem)
             problems.append(outcome)
+    return combine(pages, problems, config, allow_open=allow_open, select=select, ignore=ignore)
+
+
+def combine(
+    pages: Sequence[PageResult],
+    problems: Sequence[Problem],
+    config: Config,
+    *,
+    allow_open: bool = False,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> CheckResult:
+    """One result from checked pages: the project-wide rules judge them together, then the
+    configuration's and the caller's select/ignore apply. check() and the MkDocs plugin both end
+    here, so a site build and `archcheck check` give one verdict for the same files."""
     documents = [page.document for page in pages]
     found = [f for page in pages for f in page.findings]
     if documents and not problems:  # a project rule needs every document to judge

@@ -11,24 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from archcheck.config import Config
-from archcheck.engine import CheckResult, PageResult
-from archcheck.findings import Finding
-from archcheck.model import Document
+from archcheck.engine import CheckResult, PageResult, combine
 from archcheck.pipeline import check_texts
-from archcheck.rules import RULES
 from archcheck.sources import Problem
-
-
-def _wanted(code: str, config: Config) -> bool:
-    # The same prefix matching check() applies to config.select / config.ignore.
-    selected = not config.select or code.startswith(tuple(config.select))
-    return selected and not code.startswith(tuple(config.ignore))
-
-
-def project_findings(documents: Sequence[Document], config: Config) -> list[Finding]:
-    """Findings of the rules that judge every document together (an unused token, say)."""
-    found = [f for rule in RULES if rule.project for f in rule.check(documents, config)]  # type: ignore[arg-type]
-    return [f for f in found if _wanted(f.code, config)]
 
 
 @dataclass
@@ -73,14 +58,4 @@ def site_result(
     pages: Sequence[PageResult], problems: Sequence[Problem], config: Config
 ) -> CheckResult:
     """One CheckResult for the site, as `archcheck check` would give for the same files."""
-    findings = [f for page in pages for f in page.findings]
-    if pages and not problems:  # a project rule needs every document to judge
-        findings += project_findings([page.document for page in pages], config)
-    return CheckResult(
-        findings=tuple(sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))),
-        items=tuple(item for page in pages for item in page.items),
-        waivers=tuple(w for page in pages for w in page.waivers),
-        problems=tuple(problems),
-        documents=tuple(page.path for page in pages),
-        tokens=tuple(t for page in pages for t in page.tokens),
-    )
+    return combine(pages, problems, config)
