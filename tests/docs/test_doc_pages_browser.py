@@ -6,26 +6,16 @@ Saves a screenshot of each page in test-artifacts/ (docs-<page>.png) for people 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.docs.sybil_support.workspace import ROOT
 from tests.docs.test_doc_site import PAGES, build
-from tests.site.chromium_discovery import find_chromium, no_chromium
 from tests.site.site_build import serve_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Markdown that would show as text if a page did not render as both renderers agree.
 RAW_MARKDOWN = ("```", "**", "[!NOTE]", "](", "<!--", "\n- [")
 
@@ -48,17 +38,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build(ROOT, site)
     with serve_site(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        executable = find_chromium(Path(playwright.chromium.executable_path))
-        if executable is None:
-            no_chromium()
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _missing(page: Page, urls: list[str]) -> list[str]:

@@ -8,7 +8,17 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from playwright.sync_api import Browser, Playwright
 
+# Without the background-networking flags chromium keeps dialing hosts a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 DEBIAN_CHROMIUM = (Path("/usr/lib/chromium/chromium"), Path("/usr/bin/chromium"))
 NO_CHROMIUM = (
     "no chromium found: set ARCHCHECK_CHROMIUM, `apt-get install chromium` "
@@ -31,3 +41,11 @@ def no_chromium() -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{NO_CHROMIUM} (CI=true: the browser tests must run)", pytrace=False)
     pytest.skip(NO_CHROMIUM)
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Start the chromium find_chromium picks, or skip/fail as no_chromium says."""
+    executable = find_chromium(Path(playwright.chromium.executable_path))
+    if executable is None:
+        no_chromium()
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)

@@ -6,30 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from chromium_discovery import find_chromium, no_chromium
 from note_page import NotePage, open_note
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from site_build import MKDOCS_CONFIG, PROJECT_ROOT, build_site, serve_site
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        executable = find_chromium(Path(playwright.chromium.executable_path))
-        if executable is None:
-            no_chromium()
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
