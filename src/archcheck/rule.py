@@ -47,3 +47,9 @@ def edit_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[-1]
+
+
+def closest(name: str, choices: list[str]) -> str | None:
+    """The choice nearest to ``name``, if it is near enough to be what was meant."""
+    scored = sorted((edit_distance(name, choice), choice) for choice in choices)
+    return scored[0][1] if scored and scored[0][0] <= max(2, len(name) // 3) else None

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from archcheck.rule import Rule
 from archcheck.rules.checklist import DISAGREEMENT, OPEN_ITEM
-from archcheck.rules.diagram import (
-    MISSING_NODE,
-    MISSING_ROW,
-    UNDECLARED_NODE,
-    UNDECLARED_TIER,
-    UNREADABLE,
-)
+from archcheck.rules.diagram import MISSING_NODE, UNDECLARED_NODE, UNREADABLE
 from archcheck.rules.footnotes import DUPLICATE_FOOTNOTE, UNDEFINED_FOOTNOTE, UNUSED_FOOTNOTE
+from archcheck.rules.tier_table import MISSING_ROW, UNDECLARED_TIER
 from archcheck.rules.tokens import TOKEN_TYPO, UNUSED_TOKEN
 from archcheck.suppressions import BAD_DIRECTIVE, EXPIRED_WAIVER, UNUSED_SUPPRESSION
 

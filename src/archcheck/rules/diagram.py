@@ -1,4 +1,4 @@
-"""AC4xx: the Mermaid flowchart and the tier table against the declared components.
+"""AC401-AC403: the Mermaid flowchart against the declared components.
 
 Rules run on a document that has a Mermaid block or a tier table (a table whose first header
 cell is the configured ``tier-column``, "Tier" by default).
@@ -10,20 +10,9 @@ from collections.abc import Iterator
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import Document, Table
-from archcheck.rule import Rule, edit_distance
-
-
-def _tier_table(document: Document, config: Config) -> Table | None:
-    for table in document.tables:
-        if table.header and table.header[0].strip().lower() == config.tier_column.lower():
-            return table
-    return None
-
-
-def _suggest(name: str, choices: list[str]) -> str | None:
-    scored = sorted((edit_distance(name, choice), choice) for choice in choices)
-    return scored[0][1] if scored and scored[0][0] <= max(2, len(name) // 3) else None
+from archcheck.model import Document
+from archcheck.rule import Rule, closest
+from archcheck.rules.tier_table import tier_table
 
 
 def unreadable_diagram(document: Document, config: Config) -> Iterator[Finding]:
@@ -116,10 +105,10 @@ def component_missing_from_diagram(document: Document, config: Config) -> Iterat
     ````
     """
     charts = [chart for chart in document.flowcharts if not chart.problems]
-    if not document.flowcharts and _tier_table(document, config) is None:
+    if not document.flowcharts and tier_table(document, config) is None:
         return
     nodes = {node.id for chart in charts for node in chart.nodes}
-    table = _tier_table(document, config)
+    table = tier_table(document, config)
     if charts:
         line = charts[0].line
     else:
@@ -176,7 +165,7 @@ def undeclared_node(document: Document, config: Config) -> Iterator[Finding]:
     for chart in document.flowcharts:
         for node in chart.nodes:
             if node.id not in declared:
-                suggestion = _suggest(node.id, declared)
+                suggestion = closest(node.id, declared)
                 hint = f": did you mean {suggestion!r}?" if suggestion else ""
                 message = f"node {node.id!r} is not a declared component{hint}"
                 yield UNDECLARED_NODE.finding(
@@ -184,122 +173,8 @@ def undeclared_node(document: Document, config: Config) -> Iterator[Finding]:
                 )
 
 
-def component_missing_from_table(document: Document, config: Config) -> Iterator[Finding]:
-    """Every declared component has a row in the tier table.
-
-    The tier table is the table whose first header cell is the configured ``tier-column``
-    ("Tier" by default).
-
-    Anti-pattern: a tier table that lost a row:
-
-    ````markdown
-    | Tier   | Responsibility  |
-    | ------ | --------------- |
-    | Web    | Serve pages     |
-    | API    | Answer requests |
-
-    ```mermaid
-    flowchart LR
-        web --> api
-        api --> worker
-    ```
-    ````
-
-    ```text
-    example.md:1:1: AC404 component 'Worker' has no tier table row
-    ```
-
-    Best practice: one row per declared component, named as in ``[tool.archcheck.components]``:
-
-    ````markdown
-    | Tier   | Responsibility  |
-    | ------ | --------------- |
-    | Web    | Serve pages     |
-    | API    | Answer requests |
-    | Worker | Run batch jobs  |
-
-    ```mermaid
-    flowchart LR
-        web --> api
-        api --> worker
-    ```
-    ````
-    """
-    table = _tier_table(document, config)
-    if table is None:
-        if document.flowcharts:
-            for tier in config.components:
-                headed = config.tier_column
-                message = f"component {tier!r} has no tier table row (no table headed {headed!r})"
-                yield MISSING_ROW.finding(document.path, document.flowcharts[0].line, 1, message)
-        return
-    rows = {row.cells[0].strip() for row in table.rows if row.cells}
-    for tier in config.components:
-        if tier not in rows:
-            yield MISSING_ROW.finding(
-                document.path, table.line, 1, f"component {tier!r} has no tier table row"
-            )
-
-
-def undeclared_tier(document: Document, config: Config) -> Iterator[Finding]:
-    """Every row of the tier table is a declared component.
-
-    Anti-pattern: a row for a tier the configuration does not know (``Workers`` for ``Worker``):
-
-    ````markdown
-    | Tier   | Responsibility  |
-    | ------ | --------------- |
-    | Web    | Serve pages     |
-    | API    | Answer requests |
-    | Workers| Run batch jobs  |
-
-    ```mermaid
-    flowchart LR
-        web --> api
-        api --> worker
-    ```
-    ````
-
-    ```text
-    example.md:1:1: AC404 component 'Worker' has no tier table row
-    example.md:5:1: AC405 tier 'Workers' is not a declared component: did you mean 'Worker'?
-    ```
-
-    Best practice: the tier names of ``[tool.archcheck.components]``, exactly:
-
-    ````markdown
-    | Tier   | Responsibility  |
-    | ------ | --------------- |
-    | Web    | Serve pages     |
-    | API    | Answer requests |
-    | Worker | Run batch jobs  |
-
-    ```mermaid
-    flowchart LR
-        web --> api
-        api --> worker
-    ```
-    ````
-    """
-    table = _tier_table(document, config)
-    if table is None:
-        return
-    declared = list(config.components)
-    for row in table.rows:
-        name = row.cells[0].strip() if row.cells else ""
-        if name not in config.components:
-            suggestion = _suggest(name, declared)
-            hint = f": did you mean {suggestion!r}?" if suggestion else ""
-            message = f"tier {name!r} is not a declared component{hint}"
-            yield UNDECLARED_TIER.finding(document.path, row.line, 1, message, suggestion)
-
-
 UNREADABLE = Rule("AC401", "unreadable-diagram", Severity.ERROR, unreadable_diagram)
 MISSING_NODE = Rule(
     "AC402", "component-missing-from-diagram", Severity.ERROR, component_missing_from_diagram
 )
 UNDECLARED_NODE = Rule("AC403", "undeclared-node", Severity.ERROR, undeclared_node)
-MISSING_ROW = Rule(
-    "AC404", "component-missing-from-table", Severity.ERROR, component_missing_from_table
-)
-UNDECLARED_TIER = Rule("AC405", "undeclared-tier", Severity.ERROR, undeclared_tier)
