@@ -45,9 +45,11 @@ def _run_chunk(chunk: list[Job]) -> list[Any]:
 
 
 def check_in_pool(
-    jobs: Sequence[Job], check_one: CheckOne, config: Config, today: date
+    jobs: Sequence[Job], check_one: CheckOne, config: Config, today: date, *, keep_free: int = 0
 ) -> Iterator[Any]:
-    """``check_one`` of every job, in order, spread over a worker per core."""
+    """``check_one`` of every job, in order, spread over a worker per core (but ``keep_free``
+    cores, for a caller that works meanwhile). The workers start now and keep going while the
+    caller does other work; the iterator hands their results over."""
     # fork starts workers in milliseconds with everything already imported. It is unsafe where
     # other threads run (`mkdocs serve` watches files in threads: a lock held at the fork stays
     # held in the child) and unsafe or missing off Linux; spawn re-imports archcheck instead.
@@ -58,12 +60,15 @@ def check_in_pool(
     method = "fork" if sys.platform == "linux" and alone else "spawn"
     context = multiprocessing.get_context(method)
     chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
-    count = min(workers(), len(chunks))
+    count = max(1, min(workers() - keep_free, len(chunks)))
     try:
         pool = context.Pool(count, initializer=_start, initargs=(check_one, config, today))
     except OSError:  # no processes or semaphores to be had here (a sandbox): one process it is
-        yield from (check_one(source, shown, config, today) for source, shown in jobs)
-        return
+        return (check_one(source, shown, config, today) for source, shown in jobs)
+    return _collect(pool, pool.imap(_run_chunk, chunks))
+
+
+def _collect(pool: Any, chunks: Iterator[list[Any]]) -> Iterator[Any]:
     with pool:
-        for results in pool.imap(_run_chunk, chunks):
+        for results in chunks:
             yield from results

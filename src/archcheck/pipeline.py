@@ -5,7 +5,7 @@ parse of every file gives (tests/perf compare the two on real and generated tree
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -166,8 +166,16 @@ def check_texts(
     """For the MkDocs plugin: (path, text) pages it has read, checked as check_source() checks
     them (page rules, the configuration's select/ignore), with the cache, the pre-scan and
     worker processes. One PageResult or Problem per page, in order."""
-    from archcheck.engine import PageResult, _finish
+    return list(stream_texts(pages, config, cache=cache))
 
+
+def stream_texts(
+    pages: Sequence[tuple[str, str]], config: Config, *, cache: bool = True, keep_free: int = 0
+) -> Iterator[object]:
+    """check_texts() as it happens: the cache is read and the worker processes start now, and
+    the iterator hands over each page's outcome, in order, once it is ready, so a caller can
+    render page 1 while the workers check page 500. The cache is written once the last outcome
+    has been taken. ``keep_free``: cores the worker processes leave to the caller."""
     today = date.today()
     store = PageCache.open(config, today) if cache else None
     outcomes: list[object] = [None] * len(pages)
@@ -176,27 +184,50 @@ def check_texts(
         key = store.key(shown, text) if store else None
         hit = store.get(key) if store and key else None
         if isinstance(hit, int):
-            outcomes[index] = PageResult(shown, _empty(shown, hit), (), (), ())
+            outcomes[index] = _cleared(shown, hit)
         elif hit is not None:
             outcomes[index] = hit
         else:
             missing.append((index, key))
     jobs = [(pages[index][1], pages[index][0]) for index, _ in missing]
     if worth_it(jobs, sum(len(text) for text, _ in jobs)):
-        results = check_in_pool(jobs, _check_text, config, today)
+        results = check_in_pool(jobs, _check_text, config, today, keep_free=keep_free)
     else:
         results = (_check_text(text, shown, config, today) for text, shown in jobs)
-    for (index, key), outcome in zip(missing, results, strict=True):
-        outcomes[index] = outcome
-        if store and key and isinstance(outcome, PageResult):
-            _remember(store, key, outcome)
-    if store:
-        store.save()
+    return _in_order(outcomes, missing, results, store, config)
+
+
+def _cleared(shown: str, line_count: int) -> object:
+    from archcheck.engine import PageResult
+
+    return PageResult(shown, _empty(shown, line_count), (), (), ())
+
+
+def _in_order(
+    outcomes: list[object],
+    missing: list[tuple[int, str | None]],
+    results: Iterator[object],
+    store: PageCache | None,
+    config: Config,
+) -> Iterator[object]:
+    from archcheck.engine import PageResult, _finish
+
+    pending = iter(missing)
     for index, outcome in enumerate(outcomes):
+        if outcome is None:  # a page that was not in the cache: the next result is its outcome
+            at, key = next(pending)
+            assert at == index
+            outcome = next(results)
+            if store and key and isinstance(outcome, PageResult):
+                _remember(store, key, outcome)
         if isinstance(outcome, PageResult) and outcome.findings:
             kept = _finish(outcome.findings, False, config.select, config.ignore)
-            outcomes[index] = dataclasses.replace(outcome, findings=tuple(kept))
-    return outcomes
+            outcome = dataclasses.replace(outcome, findings=tuple(kept))
+        yield outcome
+    for _ in results:  # none left: this closes the worker pool
+        raise AssertionError("more results than pages")
+    if store:
+        store.save()
 
 
 def _remember(store: PageCache, key: str, page: object) -> None:

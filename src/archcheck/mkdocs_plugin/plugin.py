@@ -12,6 +12,7 @@ import logging
 import posixpath
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,7 +33,7 @@ from .banner import render_banner
 from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
 from .readiness import render_readiness
 from .rendered import Boxes, add_item_ids, count_boxes, insert_at_top
-from .site_gate import SitePages, site_result
+from .site_gate import Arriving, SitePages, site_result
 
 log = get_plugin_logger("archcheck")
 
@@ -46,6 +47,9 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         self.result = CheckResult()
         self.states: dict[ChecklistItem, ItemState] = {}
         self.pages: dict[str, PageResult] = {}
+        self.problems: list[Problem] = []
+        self.arriving = Arriving([], iter(()))
+        self.finished = True
         self.readiness: File | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -122,26 +126,46 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if self.command == "serve":  # drafts are built for serve, so they are checked too
             included = InclusionLevel.is_in_serve
         read = [(file, self._read(file)) for file in files.documentation_pages(inclusion=included)]
-        problems = [text for _, text in read if isinstance(text, Problem)]
-        readable = [(file, text) for file, text in read if not isinstance(text, Problem)]
-        checked: list[PageResult] = []
-        self.pages = {}
-        outcomes = self.cache.check([text for _, text in readable])
-        for (file, _), outcome in zip(readable, outcomes, strict=True):
-            if isinstance(outcome, Problem):
-                problems.append(outcome)
-            else:
-                checked.append(outcome)
-                self.pages[file.src_uri] = outcome
+        self.problems = [text for _, text in read if isinstance(text, Problem)]
+        readable = [(file.src_uri, text) for file, text in read if not isinstance(text, Problem)]
+        self.readiness = self._add_readiness(files, config)
+        # The engine's worker processes check the pages while MkDocs renders them: a page's
+        # result is waited for only when that page needs it, the whole site's when the verdict
+        # is logged and the readiness page written (_finish_site).
+        self.arriving = Arriving(
+            [uri for uri, _ in readable], self.cache.stream([text for _, text in readable])
+        )
+        self.finished = False
+        return files
+
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        """The whole site's verdict, once every page is checked: logged, and the readiness page."""
+        if self.finished:
+            return
+        self.pages = self.arriving.all()
+        self.finished = True
+        checked = list(self.pages.values())
+        problems = self.problems + self.arriving.problems
         self.result = site_result(checked, problems, self.settings)
         self.states = {s.item: s for s in item_states(self.result)}
         self._log(config)
-        self.readiness = self._add_readiness(files, config)
-        return files
+        if self.readiness is not None:
+            self.readiness.content_string = self._readiness_content()
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        if self.config.enabled and page.file is self.readiness:
+            self._finish_site(config)
+        return page
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled:  # every page is rendered by now; a build without readiness page
+            self._finish_site(config)
+        return env
 
     # -- the generated page ------------------------------------------------------------------
 
     def _add_readiness(self, files: Files, config: MkDocsConfig) -> File | None:
+        """The generated page, empty until every page is checked (_finish_site fills it)."""
         uri = self.config.readiness_page
         if not uri:
             return None
@@ -150,14 +174,19 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
                 f"plugin archcheck: {uri} exists in {config.docs_dir}, but it is the generated "
                 "readiness page: rename the file or set the plugin's readiness_page option"
             )
-        here = posixpath.dirname(uri)
+        file = File.generated(config, uri, content="")
+        files.append(file)
+        return file
+
+    def _readiness_content(self) -> str:
+        here = posixpath.dirname(self.config.readiness_page)
         links = {page.path: posixpath.relpath(src, here or ".") for src, page in self.pages.items()}
         anchors = {
             item: anchor
             for page in self.pages.values()
             for item, anchor in self._anchors(page).items()
         }
-        content = render_readiness(
+        return render_readiness(
             self.result,
             list(self.states.values()),
             self.settings,
@@ -166,9 +195,6 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             title=self.config.readiness_title,
             allow_open=self.allow_open,
         )
-        file = File.generated(config, uri, content=content)
-        files.append(file)
-        return file
 
     # -- each rendered page ------------------------------------------------------------------
 
@@ -181,8 +207,10 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        result = self.pages.get(page.file.src_uri)
-        if not self.config.enabled or result is None:
+        if not self.config.enabled:
+            return html
+        result = self.arriving.result(page.file.src_uri)
+        if result is None:
             return html
         gate_counted = Boxes(len(result.items), sum(item.checked for item in result.items))
         shows = count_boxes(html)
@@ -196,7 +224,9 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(placed)
         anchors = {item: a for item, a in anchors.items() if a in placed}
-        states = [self.states[item] for item in result.items if item in self.states]
+        # The page's own waivers are the only ones that can cover its items, so its states are
+        # the site's, known before the other pages are checked.
+        states = item_states(CheckResult(items=result.items, waivers=result.waivers))
         others = [f for f in result.findings if f.code != "AC101"]
         if self.config.banner and (states or others):
             readiness = None
