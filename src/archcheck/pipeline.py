@@ -131,7 +131,7 @@ def check_files(
         key = store.key(shown, text)
         hit = store.get(key)
         if isinstance(hit, int):  # a page the pre-scan cleared: only its line count is kept
-            outcomes[index] = PageResult(shown, _empty(shown, hit), (), (), ())
+            outcomes[index] = _cleared(shown, hit)
         elif hit is not None:
             outcomes[index] = hit
         else:
