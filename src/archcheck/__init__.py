@@ -13,16 +13,16 @@ from archcheck.sources import Problem
 from archcheck.suppressions import Waiver
 
 if TYPE_CHECKING:
-    from archcheck.parsing import NestingTooDeepError, parse
+    from archcheck.document import read_document as parse
 
 
 def __getattr__(name: str) -> object:
-    # The parser (markdown-it-py) is imported on first use: a run served from the cache
-    # never needs it, and importing it is a good part of a warm run's time.
-    if name in ("parse", "NestingTooDeepError"):
-        from archcheck import parsing
+    # The renderers are imported on first use: a run served from the cache never needs them,
+    # and importing them is a good part of a warm run's time.
+    if name == "parse":
+        from archcheck import document
 
-        return getattr(parsing, name)
+        return document.read_document
     raise AttributeError(f"module 'archcheck' has no attribute {name!r}")
 
 
@@ -34,7 +34,6 @@ __all__ = [
     "ConfigError",
     "Document",
     "Finding",
-    "NestingTooDeepError",
     "PageResult",
     "Problem",
     "Render",

@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-KNOWN_KEYS = ("docs", "tokens", "components", "tier-column", "max-file-size", "select", "ignore")
+KNOWN_KEYS = (
+    "docs",
+    "mkdocs-config",
+    "tokens",
+    "components",
+    "tier-column",
+    "max-file-size",
+    "select",
+    "ignore",
+)
 
 # The release gate: an open checklist item fails until it is ticked, or waived with a reason
 # and an expiry date, and an expired waiver fails again. No setting may switch either off;
@@ -50,6 +59,8 @@ class Config:
     root: Path
     path: Path | None = None
     docs: tuple[str, ...] = ("docs",)
+    # The site the pages belong to; None: the nearest mkdocs.yml above the docs folder.
+    mkdocs_config: str | None = None
     tokens: Mapping[str, str] = field(default_factory=dict)
     components: Mapping[str, str] = field(default_factory=dict)
     tier_column: str = "Tier"
@@ -143,6 +154,11 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
     tier_column = table.get("tier-column", "Tier")
     if not isinstance(tier_column, str):
         raise ConfigError(f"{where} tier-column: expected a string, got {_type_name(tier_column)}")
+    site = table.get("mkdocs-config")
+    if site is not None and (not isinstance(site, str) or not site.strip()):
+        raise ConfigError(
+            f"{where} mkdocs-config: expected the path of a mkdocs.yml, got {site!r}"
+        )
     tokens = _string_table(where, "tokens", table.get("tokens", {}))
     components = _string_table(where, "components", table.get("components", {}))
     for name, value in tokens.items():
@@ -153,6 +169,7 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         root=path.parent if path else Path.cwd(),
         path=path,
         docs=_strings(where, "docs", table.get("docs", "docs")),
+        mkdocs_config=site,
         tokens=tokens,
         components=components,
         tier_column=tier_column,

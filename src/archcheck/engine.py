@@ -87,11 +87,12 @@ def check_source(
 ) -> PageResult:
     """Check one page's source text, without file I/O (project-wide rules are not run).
     Raises ConfigError if ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
-    from archcheck.parsing import parse  # on first use: see __init__.py
+    from archcheck.document import read_document  # on first use: see __init__.py
+    from archcheck.site_of import page_site
 
     _refuse_gate_ignore(ignore)
     config = config or Config(root=Path.cwd())
-    page = check_document(parse(text, path), config)
+    page = check_document(read_document(text, path, page_site(config, path)), config)
     findings = _finish(
         page.findings, allow_open, (*config.select, *select), (*config.ignore, *ignore)
     )

@@ -17,11 +17,14 @@ class Render(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
-    """A list item that GitHub (cmark-gfm) or the site (Python-Markdown) shows as a checkbox.
+    """A checkbox that GitHub (cmark-gfm) or the site (Python-Markdown) renders.
 
-    ``checked`` is the item's own marker (``[x]``/``[X]`` done, ``[ ]`` open), never what a
-    renderer makes of the rest of the line. ``github`` and ``site`` say how each renderer shows
-    it; ``github_depth``/``site_depth`` count enclosing list items (0 at top level).
+    ``checked`` is True only when every renderer that shows the box shows it ticked and the
+    item's own marker is ``[x]``/``[X]``: an open box any renderer shows is never done.
+    ``github`` and ``site`` say how each renderer shows it (``site`` is None when the page
+    belongs to no MkDocs site); ``github_depth``/``site_depth`` count enclosing list items.
+    ``origin`` is empty for a box on its own line; otherwise it says where the box came from
+    (a snippet, an include), and ``line`` is the page's first line.
     """
 
     path: str
@@ -31,13 +34,22 @@ class ChecklistItem:
     text: str
     marker: str
     github: Render
-    site: Render
+    site: Render | None
     github_depth: int
     site_depth: int
+    origin: str = ""
 
     @property
     def renderers_agree(self) -> bool:
+        if self.site is None:
+            return True
         return self.github == self.site and self.github_depth == self.site_depth
+
+    @property
+    def open_somewhere_only(self) -> bool:
+        """Some renderer shows an open box that another shows ticked or not at all."""
+        views = (self.github,) if self.site is None else (self.github, self.site)
+        return Render.UNCHECKED in views and any(v is not Render.UNCHECKED for v in views)
 
 
 @dataclass(frozen=True, slots=True)

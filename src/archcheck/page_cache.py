@@ -37,9 +37,25 @@ def cache_folder() -> Path:
     return Path(user_cache_dir("archcheck", appauthor=False))
 
 
+def code_digest() -> str:
+    """A digest of archcheck's own code: results computed by other code are never served, even
+    under the same version number."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
 def _config_digest(config: Config) -> str:
-    # repr() of the frozen Config dataclass names every field, tokens and components included.
-    return hashlib.sha256(f"{__version__}\n{config!r}".encode()).hexdigest()[:24]
+    # repr() of the frozen Config dataclass names every field, tokens and components included;
+    # the site's Markdown extensions decide what its pages show, so they are part of it.
+    from archcheck.site_of import configured_site
+
+    site = configured_site(config)
+    text = f"{__version__}\n{code_digest()}\n{config!r}\n{site.key if site else ''}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 # The modules whose record classes a cached page is made of.

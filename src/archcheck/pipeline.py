@@ -30,14 +30,13 @@ def _empty(path: str, line_count: int) -> Document:
 
 def check_parsed(text: str, shown: str, config: Config, today: date, slim: bool) -> object:
     """Parse one page and run the page rules: a PageResult, or a Problem if it cannot be read."""
+    from archcheck.document import read_document
     from archcheck.engine import check_document
-    from archcheck.parsing import NestingTooDeepError, parse
     from archcheck.rules.tokens import scan
+    from archcheck.site_of import page_site
 
     try:
-        page = check_document(parse(text, shown), config, today)
-    except NestingTooDeepError as error:
-        return Problem(shown, f"cannot check: {error}", error.line)
+        page = check_document(read_document(text, shown, page_site(config, shown)), config, today)
     except RecursionError:
         return Problem(shown, "cannot check: the Markdown nests too deeply")
     if not slim:
@@ -83,8 +82,11 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     """Parse and check one page only if the pre-scan says it could hold a finding."""
     from archcheck.engine import PageResult
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
+    from archcheck.site_of import page_site
 
-    if not prescan_for(config).could_hold_finding(text):
+    site = page_site(config, shown)
+    includes = site is not None and site.may_include
+    if not includes and not prescan_for(config).could_hold_finding(text):
         return PageResult(shown, empty_document(shown, text), (), (), ())
     return check_parsed(text, shown, config, today, slim=True)
 

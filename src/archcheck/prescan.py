@@ -4,7 +4,9 @@ It is conservative by construction: a file is skipped only when no rule could fi
 it, and each test below is a necessary condition of what a rule reads from the parsed Document.
 
 - checklist items (AC1xx): GitHub's and the site's boxes both need ``[ ]``/``[x]``/``[X]`` on
-  the item's source line (a tab inside the brackets can widen to one space on the site);
+  the item's source line once U+0002/U+0003 are deleted (Python-Markdown deletes them), or a
+  checkbox written as HTML; a site whose extensions can include other files (snippets) may
+  show a box on any page, so its pages are never skipped (pipeline.py);
 - footnotes (AC3xx): references and definitions need ``[^`` and inline notes ``^[``, in the
   source or in text after markdown-it decodes escapes and entities (``&#91;^x]`` is a plain-text
   reference);
@@ -132,10 +134,14 @@ class Prescan:
 
     def could_hold_finding(self, text: str) -> bool:
         """False only when parsing ``text`` can give no finding and no problem."""
-        if "\r" in text:  # line ends as the parser sees them (parsing/markdown.py: prepare)
+        if "\r" in text:  # line ends as the renderers see them (text.py: prepare)
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x02" in text or "\x03" in text:  # Python-Markdown deletes them before reading
+            text = text.replace("\x02", "").replace("\x03", "")
         lowered = ascii_lower(text)
         if CHECKBOX.search(text) or "archcheck" in lowered or deep_prefix(text):
+            return True
+        if "checkbox" in lowered:  # a box written as HTML: the site shows it
             return True
         if "mermaid" in lowered or FENCE_WITH_ESCAPES.search(text):
             return True

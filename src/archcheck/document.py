@@ -1,0 +1,201 @@
+"""read_document(): a page's text -> the Document every rule reads, from what the renderers show.
+
+GitHub's view (cmark-gfm) gives every fact with its line; the site's view (the site's own
+Python-Markdown), when the page belongs to a site, adds the boxes, footnotes and diagrams only
+the site shows. A box either renderer shows is an item; it is done only when every renderer
+that shows it shows it ticked and its own marker says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from archcheck.flowchart import read_flowchart
+from archcheck.model import (
+    ChecklistItem,
+    CodeBlock,
+    Comment,
+    Document,
+    Flowchart,
+    FootnoteDef,
+    FootnoteRef,
+    Render,
+)
+from archcheck.text import MARKER, Source, prepare
+from archcheck.views.facts import Box, GitHubView, SiteView
+from archcheck.views.github import github_view
+from archcheck.views.site import site_view
+from archcheck.views.site_config import Site
+
+COMMENT = re.compile(r"^([ \t>]*)<!--(.*?)-->", re.MULTILINE | re.DOTALL)
+
+
+def read_document(text: str, path: str = "<string>", site: Site | None = None) -> Document:
+    """Render the page with cmark-gfm (and with the site's Markdown when ``site`` is given)
+    and read it into a Document."""
+    source = prepare(text)
+    github = github_view(source)
+    shown = site_view(source, site) if site is not None else None
+    code = github.code_blocks
+    return Document(
+        path=path,
+        line_count=len(source.lines),
+        checklist=tuple(_checklist(source, path, github, shown)),
+        text_runs=github.text_runs,
+        code_blocks=code,
+        footnote_refs=tuple(_footnote_refs(source, github, shown)),
+        footnote_defs=tuple(_footnote_defs(source, github, shown)),
+        tables=github.tables,
+        flowcharts=tuple(_flowcharts(source, code, shown)),
+        comments=tuple(_comments(source, github)),
+    )
+
+
+def _render(box: Box | None) -> Render:
+    if box is None:
+        return Render.NOT_A_BOX
+    return Render.CHECKED if box.checked else Render.UNCHECKED
+
+
+def _by_line(boxes: tuple[Box, ...]) -> dict[int, list[Box]]:
+    found: dict[int, list[Box]] = defaultdict(list)
+    for box in boxes:
+        if box.line is not None:
+            found[box.line].append(box)
+    return found
+
+
+def _checklist(
+    source: Source, path: str, github: GitHubView, site: SiteView | None
+) -> Iterator[ChecklistItem]:
+    on_github = _by_line(github.boxes)
+    on_site = _by_line(site.boxes) if site is not None else {}
+    for line in sorted(on_github.keys() | on_site.keys()):
+        gh, st = on_github.get(line, []), on_site.get(line, [])
+        for index in range(max(len(gh), len(st))):
+            first = gh[index] if index < len(gh) else None
+            second = st[index] if index < len(st) else None
+            yield _item(source, path, line, first, second, site is not None)
+    for box in site.boxes if site is not None else ():
+        if box.line is None:
+            yield ChecklistItem(
+                path, 1, 1, box.checked, box.text, "[x]" if box.checked else "[ ]",
+                Render.NOT_A_BOX, _render(box), 0, box.depth, box.origin,
+            )  # fmt: skip
+
+
+def _item(
+    source: Source, path: str, line: int, github: Box | None, site: Box | None, has_site: bool
+) -> ChecklistItem:
+    column = source.marker_column(line) or 1
+    found = MARKER.search(source.line(line))
+    marker = found.group(0) if found else ("[x]" if (github or site) else "[ ]")
+    shown = [box for box in (github, site) if box is not None]
+    checked = marker.lower() == "[x]" and all(box.checked for box in shown)
+    text = next((box.text for box in shown if box.text), "")
+    return ChecklistItem(
+        path=path,
+        line=line,
+        column=column,
+        checked=checked,
+        text=text,
+        marker=marker,
+        github=_render(github),
+        site=_render(site) if has_site else None,
+        github_depth=github.depth if github else 0,
+        site_depth=site.depth if site else 0,
+    )
+
+
+def _first_line_of(source: Source, content: str, after: int = 0) -> int | None:
+    """The source line where a block's first non-blank content line sits."""
+    first = next((line.strip() for line in content.split("\n") if line.strip()), "")
+    if not first:
+        return None
+    for number in range(after + 1, len(source.lines) + 1):
+        if source.lines[number - 1].strip().endswith(first):
+            return number
+    return None
+
+
+def _flowcharts(
+    source: Source, code: tuple[CodeBlock, ...], site: SiteView | None
+) -> Iterator[Flowchart]:
+    mermaid = [b for b in code if b.fenced and b.info.split(" ")[0].lower() == "mermaid"]
+    for block in mermaid:
+        yield read_flowchart(block.content, block.first_line, block.column)
+    on_github = {block.content.strip() for block in mermaid}
+    for content in site.diagrams if site is not None else ():
+        if content.strip() in on_github:
+            continue
+        line = _first_line_of(source, content)
+        if line is None:
+            continue
+        raw = source.line(line)
+        column = len(raw) - len(raw.lstrip(" \t>")) + 1
+        yield read_flowchart(content, line, column)
+
+
+def _footnote_refs(
+    source: Source, github: GitHubView, site: SiteView | None
+) -> Iterator[FootnoteRef]:
+    yield from github.footnote_refs
+    seen = {ref.label for ref in github.footnote_refs}
+    for label in sorted(site.referenced - seen) if site is not None else ():
+        mark = f"[^{label}]"
+        for number, line in enumerate(source.lines, 1):
+            at = line.find(mark)
+            if at >= 0 and not line[at + len(mark) :].startswith(":"):
+                yield FootnoteRef(label, number, at + 1, resolved=True)
+                break
+
+
+def _fenced_lines(github: GitHubView) -> set[int]:
+    spans: set[int] = set()
+    for block in github.code_blocks:
+        if block.fenced:
+            spans.update(range(block.line, block.first_line + block.content.count("\n") + 1))
+    return spans
+
+
+def _footnote_defs(
+    source: Source, github: GitHubView, site: SiteView | None
+) -> Iterator[FootnoteDef]:
+    labels = github.footnote_labels | (site.defined if site is not None else frozenset())
+    if not labels:
+        return
+    fenced = _fenced_lines(github)
+    definition = re.compile(r"^[ \t>]*\[\^([^\]\s]+)\]:")
+    for number, line in enumerate(source.lines, 1):
+        found = definition.match(line)
+        if found and found.group(1) in labels and number not in fenced:
+            yield FootnoteDef(found.group(1), number, found.start(1) - 1)
+
+
+def _comments(source: Source, github: GitHubView) -> Iterator[Comment]:
+    """archcheck's directives: HTML comments that start a line, outside code blocks."""
+    if "<!--" not in source.text:
+        return
+    code: set[int] = set()
+    for block in github.code_blocks:
+        code.update(range(block.first_line, block.first_line + block.content.count("\n")))
+    starts = [0]
+    for line in source.lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for found in COMMENT.finditer(source.text):
+        at = found.start() + len(found.group(1))
+        line = _line_at(starts, at)
+        if line in code:
+            continue
+        end = _line_at(starts, found.end())
+        following = next((span for span in github.blocks if span[0] > end), None)
+        column = at - starts[line - 1] + 1
+        yield Comment(line, column, f"<!--{found.group(2)}-->", following)
+
+
+def _line_at(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)

@@ -1,0 +1,140 @@
+"""The site's view: the page rendered by Python-Markdown with exactly the site's extensions, fed
+as MkDocs feeds it (MkDocs' own front-matter rule), and the boxes, footnotes and diagrams read
+back out of that HTML. Each box's line comes from the tag line_tags.py put on its line."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from archcheck.text import MARKER, Source, normalise
+from archcheck.views.facts import Box, SiteView
+from archcheck.views.html import Tag, pieces
+from archcheck.views.line_tags import read_tag, tag_lines, untag
+from archcheck.views.site_config import Site
+
+UNPLACED = "not on a line of this page (a snippet, an include or text an extension wrote)"
+ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "details"})
+STX, ETX = "\x02", "\x03"
+
+
+@cache
+def _converter(site: Site) -> Any:
+    import markdown
+
+    return markdown.Markdown(
+        extensions=list(site.extensions), extension_configs=site.extension_configs
+    )
+
+
+def body_of(source: Source) -> tuple[str, int | None]:
+    """The Markdown MkDocs renders (front matter dropped by MkDocs' own rule) and the line of
+    the page it starts on (None if that cannot be told)."""
+    from mkdocs.utils.meta import get_data
+
+    body, _ = get_data(source.raw)
+    text = normalise(body)
+    if not source.text.endswith(text):
+        return text, None
+    return text, source.text[: len(source.text) - len(text)].count("\n") + 1
+
+
+def render(site: Site, text: str) -> str:
+    converter = _converter(site)
+    converter.reset()
+    return str(converter.convert(text))
+
+
+def site_view(source: Source, site: Site) -> SiteView:
+    body, first_line = body_of(source)
+    # Python-Markdown deletes these first thing; deleting them here too changes nothing it
+    # renders, and lets a marker written with them inside be tagged.
+    body = body.replace(STX, "").replace(ETX, "")
+    tagged = tag_lines(body, first_line) if first_line is not None else None
+    html = render(site, tagged if tagged is not None else body)
+    view = read_site_html(html)
+    if tagged is None:
+        boxes = tuple(Box(None, b.checked, b.depth, b.text, UNPLACED) for b in view.boxes)
+        return SiteView(boxes, view.referenced, view.defined, view.diagrams)
+    return SiteView(
+        _place_untagged(view.boxes, source), view.referenced, view.defined, view.diagrams
+    )
+
+
+def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
+    """A marker followed only by spaces gets no tag; the box it may become takes the next such
+    line after the box before it. Any other box without a line stays unplaced."""
+    bare = [
+        n
+        for n, line in enumerate(source.lines, 1)
+        if (found := MARKER.search(line)) and not line[found.end() :].strip()
+    ]
+    placed: list[Box] = []
+    after = 0
+    for box in boxes:
+        if box.line is None:
+            line = next((n for n in bare if n > after), None)
+            if line is not None:
+                bare.remove(line)
+                box = Box(line, box.checked, box.depth, box.text)
+            else:
+                box = Box(None, box.checked, box.depth, box.text, UNPLACED)
+        after = box.line or after
+        placed.append(box)
+    return tuple(placed)
+
+
+def read_site_html(html: str) -> SiteView:
+    """Boxes (with the line each tag names), footnote labels and Mermaid sources of a page."""
+    boxes: list[Box] = []
+    referenced: set[str] = set()
+    defined: set[str] = set()
+    diagrams: list[str] = []
+    depth = 0
+    reading: int | None = None  # the box whose text is being read
+    text: list[str] = []
+    diagram: list[str] | None = None
+    diagram_tag = ""
+    for piece in pieces(html):
+        if isinstance(piece, str):
+            if diagram is not None:
+                diagram.append(piece)
+            elif reading is not None:
+                text.append(piece)
+            continue
+        tag: Tag = piece
+        name = tag.name
+        if name == "input" and (tag.attribute("type") or "").lower() == "checkbox":
+            if reading is not None:
+                _close(boxes, reading, text)
+            boxes.append(Box(None, tag.attribute("checked") is not None, max(depth - 1, 0), ""))
+            reading, text = len(boxes) - 1, []
+            continue
+        if reading is not None and (
+            (name in ENDS_ITEM_TEXT and not tag.closing) or (tag.closing and name in ("p", "li"))
+        ):
+            _close(boxes, reading, text)
+            reading = None
+        if name == "li":
+            depth += -1 if tag.closing else 1
+            label = tag.attribute("id") or ""
+            if label.startswith("fn:"):
+                defined.add(label[3:])
+        elif name == "a" and not tag.closing and tag.has_class("footnote-ref"):
+            referenced.add((tag.attribute("href") or "").removeprefix("#fn:"))
+        elif diagram is None and not tag.closing and tag.has_class("mermaid"):
+            diagram, diagram_tag = [], name
+        elif diagram is not None and tag.closing and name == diagram_tag:
+            diagrams.append(untag("".join(diagram)))
+            diagram = None
+    if reading is not None:
+        _close(boxes, reading, text)
+    return SiteView(tuple(boxes), frozenset(referenced), frozenset(defined), tuple(diagrams))
+
+
+def _close(boxes: list[Box], index: int, text: list[str]) -> None:
+    joined = "".join(text)
+    line = read_tag(joined)
+    words = untag(joined).lstrip().split("\n", 1)[0].strip()
+    box = boxes[index]
+    boxes[index] = Box(line, box.checked, box.depth, words)
