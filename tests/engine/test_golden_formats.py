@@ -73,7 +73,7 @@ def test_the_fixture_project_has_every_kind_of_finding(
 ) -> None:
     data = json.loads(_output(capsys, "check", "json"))
     codes = sorted(f["code"] for f in data["findings"])
-    assert codes == ["AC101", "AC102", "AC201", "AC301", "AC403"]
+    assert codes == ["AC101", "AC101", "AC102", "AC201", "AC301", "AC403"]
     states = {item["text"]: item["checked"] for item in data["items"]}
     assert states["All production secrets rotated"] is False
     assert states["Load test signed off by dw7txd0yf-0-qmvgmw"] is True
