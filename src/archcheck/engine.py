@@ -16,6 +16,7 @@ from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference, references
 from archcheck.sources import Problem, discover
 from archcheck.suppressions import Waiver, apply, relax
+from archcheck.views.site_config import Site
 
 Progress = Callable[[int, int], None]
 
@@ -84,15 +85,19 @@ def check_source(
     allow_open: bool = False,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    site: Site | None = None,
 ) -> PageResult:
     """Check one page's source text, without file I/O (project-wide rules are not run).
-    Raises ConfigError if ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
+    ``site``: the MkDocs site whose view of the page counts too (by default the configured
+    site, when ``path`` is in its docs folder). Raises ConfigError if ``ignore`` covers AC101
+    or AC103 (see config.GATE_CODES)."""
     from archcheck.document import read_document  # on first use: see __init__.py
     from archcheck.site_of import page_site
 
     _refuse_gate_ignore(ignore)
     config = config or Config(root=Path.cwd())
-    page = check_document(read_document(text, path, page_site(config, path)), config)
+    site = site or page_site(config, path)
+    page = check_document(read_document(text, path, site), config)
     findings = _finish(
         page.findings, allow_open, (*config.select, *select), (*config.ignore, *ignore)
     )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from archcheck.config import Config
+from archcheck.config import Config, ConfigError
 from archcheck.model import Document, TextRun
 from archcheck.page_cache import PageCache
 from archcheck.parallel import check_in_pool, worth_it
@@ -37,6 +37,8 @@ def check_parsed(text: str, shown: str, config: Config, today: date, slim: bool)
 
     try:
         page = check_document(read_document(text, shown, page_site(config, shown)), config, today)
+    except ConfigError as error:
+        return Problem(shown, str(error))
     except RecursionError:
         return Problem(shown, "cannot check: the Markdown nests too deeply")
     if not slim:
@@ -84,7 +86,10 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
     from archcheck.site_of import page_site
 
-    site = page_site(config, shown)
+    try:
+        site = page_site(config, shown)
+    except ConfigError as error:
+        return Problem(shown, str(error))
     includes = site is not None and site.may_include
     if not includes and not prescan_for(config).could_hold_finding(text):
         return PageResult(shown, empty_document(shown, text), (), (), ())

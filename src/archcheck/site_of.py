@@ -37,5 +37,17 @@ def _site_file(root: Path, named: str | None, docs: str, where: str) -> Path | N
 
 
 def page_site(config: Config, shown: str) -> Site | None:
+    """The site whose docs folder holds the page: the configured one, else the nearest
+    mkdocs.yml above the page. Raises ConfigError when that mkdocs.yml cannot be loaded."""
+    page = Path(shown)
     site = configured_site(config)
-    return site if site is not None and site.holds(Path(shown)) else None
+    if site is not None and site.holds(page):
+        return site
+    found = nearest_site(page.parent)
+    if found is None or (site is not None and found == site.config_file):
+        return None
+    try:
+        other = load_site(found)
+    except SiteConfigError as error:
+        raise ConfigError(str(error)) from None
+    return other if other.holds(page) else None

@@ -69,12 +69,16 @@ def test_unused_token_points_at_the_configuration(
 def test_checklist_text_names_disagreements(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    note = tmp_path / "note.md"
-    note.write_text("> - [x] quoted\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions: [pymdownx.tasklist]\n")
+    note = tmp_path / "docs" / "note.md"
+    note.parent.mkdir()
+    note.write_text("> - [x] quoted done\n> - [ ] quoted open\n")
     assert run(["checklist", str(note)]) == 1
     out = capsys.readouterr().out
-    assert "[x] quoted  (GitHub shows no box, the site shows a ticked box)" in out
-    assert "AC102" in out
+    assert "[x] quoted done  (GitHub shows no box, the site shows a ticked box)" in out
+    assert "[ ] quoted open  (GitHub shows no box, the site shows an open box)" in out
+    # Only the open box hides from a reader: a box ticked wherever it shows is no finding.
+    assert out.count("AC102") == 1
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
