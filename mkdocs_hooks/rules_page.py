@@ -71,6 +71,8 @@ def rule_section(rule: Rule) -> str:
     """One rule's section: heading, severity and scope, then its docstring as Markdown."""
     summary, _, body = inspect.cleandoc(rule.check.__doc__ or "").partition("\n\n")
     scope = "all pages together" if rule.project else "each page"
+    if rule.built:
+        scope = "each page as `mkdocs build` made it (the MkDocs plugin)"
     lines = [
         f"## {rule.code} {rule.name}",
         "",

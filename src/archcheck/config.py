@@ -156,9 +156,7 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         raise ConfigError(f"{where} tier-column: expected a string, got {_type_name(tier_column)}")
     site = table.get("mkdocs-config")
     if site is not None and (not isinstance(site, str) or not site.strip()):
-        raise ConfigError(
-            f"{where} mkdocs-config: expected the path of a mkdocs.yml, got {site!r}"
-        )
+        raise ConfigError(f"{where} mkdocs-config: expected the path of a mkdocs.yml, got {site!r}")
     tokens = _string_table(where, "tokens", table.get("tokens", {}))
     components = _string_table(where, "components", table.get("components", {}))
     for name, value in tokens.items():

@@ -9,6 +9,7 @@ that shows it shows it ticked and its own marker says so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -186,16 +187,14 @@ def _comments(source: Source, github: GitHubView) -> Iterator[Comment]:
         starts.append(starts[-1] + len(line) + 1)
     for found in COMMENT.finditer(source.text):
         at = found.start() + len(found.group(1))
-        line = _line_at(starts, at)
-        if line in code:
+        number = _line_at(starts, at)
+        if number in code:
             continue
         end = _line_at(starts, found.end())
         following = next((span for span in github.blocks if span[0] > end), None)
-        column = at - starts[line - 1] + 1
-        yield Comment(line, column, f"<!--{found.group(2)}-->", following)
+        column = at - starts[number - 1] + 1
+        yield Comment(number, column, f"<!--{found.group(2)}-->", following)
 
 
 def _line_at(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, offset)

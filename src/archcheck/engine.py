@@ -71,7 +71,8 @@ def _finish(
 
 def check_document(document: Document, config: Config, today: date | None = None) -> PageResult:
     """Run every document rule on one parsed document and apply its directives."""
-    found = [f for rule in RULES if not rule.project for f in rule.check(document, config)]  # type: ignore[arg-type]
+    page_rules = [rule for rule in RULES if not rule.project and not rule.built]
+    found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
     kept, waivers = apply(found, document, today or date.today())
     tokens = tuple(references(document, config))
     return PageResult(document.path, document, tuple(kept), tuple(waivers), tokens)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
@@ -12,17 +13,21 @@ from archcheck.model import Document
 
 DocumentCheck = Callable[[Document, Config], Iterable[Finding]]
 ProjectCheck = Callable[[Sequence[Document], Config], Iterable[Finding]]
+# A build rule reads a checked page and the boxes its built HTML shows (only a build has them).
+BuildCheck = Callable[[Any, Any], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """``check`` reads one document; a project rule (``project=True``) reads them all."""
+    """``check`` reads one document; a project rule (``project=True``) reads them all; a build
+    rule (``built=True``) reads a page as the MkDocs plugin built it."""
 
     code: str
     name: str
     severity: Severity
-    check: DocumentCheck | ProjectCheck
+    check: DocumentCheck | ProjectCheck | BuildCheck
     project: bool = False
+    built: bool = False
 
     @property
     def doc(self) -> str:

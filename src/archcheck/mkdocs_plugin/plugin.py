@@ -8,6 +8,7 @@ of the whole site. `mkdocs serve` never aborts on findings: it shows them on eve
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import posixpath
 from datetime import date
@@ -16,7 +17,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -25,14 +26,16 @@ from archcheck.config import Config, ConfigError, load_config, read_config
 from archcheck.engine import CheckResult, PageResult
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Render
+from archcheck.rendered_boxes import add_item_ids, count_boxes, insert_at_top
 from archcheck.report import ItemState, item_states
+from archcheck.rules.checklist import uncounted_box
 from archcheck.sources import Problem
+from archcheck.views.site_config import site_from, use_site
 
 from .anchors import item_ids
 from .banner import render_banner
 from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
 from .readiness import render_readiness
-from .rendered import Boxes, add_item_ids, count_boxes, insert_at_top
 from .site_gate import Arriving, SitePages, site_result
 
 log = get_plugin_logger("archcheck")
@@ -51,6 +54,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         self.arriving = Arriving([], iter(()))
         self.finished = True
         self.readiness: File | None = None
+        self.uncounted: list[Finding] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -99,17 +103,25 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             return logging.INFO if strict else logging.WARNING
         return logging.ERROR
 
+    def _line(self, f: Finding) -> str:
+        note = "" if f.severity is Severity.ERROR else f" [{f.severity}]"
+        if self.allow_open and f.code == "AC101":
+            note = f" [allowed by {ALLOW_OPEN_ENV}/allow_open: preview build]"
+        return f"{f.path}:{f.line}:{f.column}: {f.code}{note} {f.message}"
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.uncounted and self.command != "serve":
+            # The gate cannot vouch for a page it did not see whole: no build passes with one.
+            where = ", ".join(sorted({f.path for f in self.uncounted}))
+            raise PluginError(
+                f"archcheck: the built site shows boxes the gate did not count ({where})"
+            )
+
     def _log(self, config: MkDocsConfig) -> None:
         for problem in self.result.problems:
             log.error(str(problem))
         for f in self.result.findings:
-            note = "" if f.severity is Severity.ERROR else f" [{f.severity}]"
-            if self.allow_open and f.code == "AC101":
-                note = f" [allowed by {ALLOW_OPEN_ENV}/allow_open: preview build]"
-            log.log(
-                self._level(f, config.strict),
-                f"{f.path}:{f.line}:{f.column}: {f.code}{note} {f.message}",
-            )
+            log.log(self._level(f, config.strict), self._line(f))
         open_items = [s for s in self.states.values() if s.state == "open"]
         gate = "green" if self.result.exit_code == 0 else "red"
         where = ", ".join(f"{s.item.path}:{s.item.line}" for s in open_items)
@@ -122,6 +134,9 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return files
         self.cache.start(self.settings, date.today())
+        # The pages are read as this build renders them: with its own Markdown extensions.
+        use_site(site_from(config))
+        self.uncounted = []
         included = InclusionLevel.is_included
         if self.command == "serve":  # drafts are built for serve, so they are checked too
             included = InclusionLevel.is_in_serve
@@ -147,6 +162,12 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         checked = list(self.pages.values())
         problems = self.problems + self.arriving.problems
         self.result = site_result(checked, problems, self.settings)
+        if self.uncounted:
+            findings = sorted(
+                (*self.result.findings, *self.uncounted),
+                key=lambda f: (f.path, f.line, f.column, f.code),
+            )
+            self.result = dataclasses.replace(self.result, findings=tuple(findings))
         self.states = {s.item: s for s in item_states(self.result)}
         self._log(config)
         if self.readiness is not None:
@@ -201,9 +222,11 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     @staticmethod
     def _anchors(page: PageResult) -> dict[ChecklistItem, str]:
         """Ids for the items the site shows as boxes (only those have an ``<li>`` to carry one)."""
-        shown = [item for item in page.items if item.site is not Render.NOT_A_BOX]
+        shown = [item for item in page.items if item.site in (Render.CHECKED, Render.UNCHECKED)]
         return dict(zip(shown, item_ids(shown), strict=True))
 
+    # Last of all plugins and hooks: the page's HTML as the build leaves it is what is compared.
+    @event_priority(-100)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -212,13 +235,18 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         result = self.arriving.result(page.file.src_uri)
         if result is None:
             return html
-        gate_counted = Boxes(len(result.items), sum(item.checked for item in result.items))
-        shows = count_boxes(html)
-        if shows != gate_counted:
-            log.warning(
-                f"{result.path}: render parity: the page shows {shows.describe()}, but the gate "
-                f"counted {gate_counted.describe('item', 'items')}"
-            )
+        # The page as built is the authority: a box in it the gate did not count fails the
+        # build, and the page's banner says so.
+        uncounted = tuple(uncounted_box(result, count_boxes(html)))
+        if uncounted:
+            self.uncounted.extend(uncounted)
+            result = dataclasses.replace(result, findings=(*uncounted, *result.findings))
+            if self.finished:  # the verdict is already out: this page turns it red
+                self.result = dataclasses.replace(
+                    self.result, findings=(*self.result.findings, *uncounted)
+                )
+                for finding in uncounted:
+                    log.log(self._level(finding, config.strict), self._line(finding))
         anchors = self._anchors(result)
         html, placed = add_item_ids(html, list(anchors.values()))
         if page.present_anchor_ids is not None:

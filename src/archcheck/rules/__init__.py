@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archcheck.rule import Rule
-from archcheck.rules.checklist import DISAGREEMENT, OPEN_ITEM
+from archcheck.rules.checklist import DISAGREEMENT, OPEN_ITEM, UNCOUNTED_BOX
 from archcheck.rules.diagram import MISSING_NODE, UNDECLARED_NODE, UNREADABLE
 from archcheck.rules.footnotes import DUPLICATE_FOOTNOTE, UNDEFINED_FOOTNOTE, UNUSED_FOOTNOTE
 from archcheck.rules.tier_table import MISSING_ROW, UNDECLARED_TIER
@@ -16,6 +16,7 @@ RULES: tuple[Rule, ...] = (
     OPEN_ITEM,
     DISAGREEMENT,
     EXPIRED_WAIVER,
+    UNCOUNTED_BOX,
     TOKEN_TYPO,
     UNUSED_TOKEN,
     UNDEFINED_FOOTNOTE,

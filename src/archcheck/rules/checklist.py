@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Document, Render
 from archcheck.rule import Rule
+
+if TYPE_CHECKING:
+    from archcheck.engine import PageResult
+    from archcheck.rendered_boxes import Boxes
 
 
 def open_checklist_item(document: Document, config: Config) -> Iterator[Finding]:
@@ -89,14 +94,14 @@ def renderer_disagreement(document: Document, config: Config) -> Iterator[Findin
     ```
 
     Best practice: a blank line before the list, and the list outside any block quote. A page
-    with no MkDocs site has only GitHub's view, and this rule is silent there; so is a box that
-    every renderer shows ticked.
+    of no MkDocs site has only GitHub's view, so this rule is silent there; so is a box that
+    every renderer shows ticked:
 
     ```markdown
     Release steps:
 
-    - [ ] Rotate secrets
-    - [ ] Rotate keys
+    - [x] Rotate secrets
+    - [x] Rotate keys
     ```
     """  # noqa: E501 (findings are shown as archcheck prints them, one a line)
     for item in document.checklist:
@@ -108,5 +113,29 @@ def renderer_disagreement(document: Document, config: Config) -> Iterator[Findin
             yield DISAGREEMENT.finding(item.path, item.line, item.column, message)
 
 
+def uncounted_box(page: PageResult, built: Boxes) -> Iterator[Finding]:
+    """Every box the built page shows is one the gate counted.
+
+    The MkDocs plugin compares the checkboxes in each page's HTML, as the build made it, with
+    the boxes the gate read from the site's view of that page. A box the gate did not count
+    (written by a hook, a plugin or a theme override that changes the page after Markdown) or
+    an open box it counted as ticked means the gate cannot vouch for the page: the build fails,
+    strict or not, and the banner and the Release readiness page say so.
+
+    ```text
+    docs/index.md:1:1: AC104 the built page shows 3 checkboxes (1 checked), but the gate counted 2 (1 checked)
+    ```
+    """  # noqa: E501 (findings are shown as archcheck prints them, one a line)
+    counted = [i for i in page.items if i.site in (Render.CHECKED, Render.UNCHECKED)]
+    ticked = sum(i.site is Render.CHECKED for i in counted)
+    if built.total > len(counted) or built.total - built.checked > len(counted) - ticked:
+        message = (
+            f"the built page shows {built.describe()}, but the gate counted "
+            f"{len(counted)} ({ticked} checked)"
+        )
+        yield UNCOUNTED_BOX.finding(page.path, 1, 1, message)
+
+
 OPEN_ITEM = Rule("AC101", "open-checklist-item", Severity.ERROR, open_checklist_item)
 DISAGREEMENT = Rule("AC102", "renderer-disagreement", Severity.ERROR, renderer_disagreement)
+UNCOUNTED_BOX = Rule("AC104", "uncounted-box", Severity.ERROR, uncounted_box, built=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import cmarkgfm
-from cmarkgfm.cmark import Options
+import cmarkgfm  # type: ignore[import-untyped]
+from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 
 from archcheck.model import CodeBlock, FootnoteRef, Table, TableRow, TextRun
 from archcheck.text import BOM, Source
@@ -15,7 +15,9 @@ from archcheck.views.facts import Box, GitHubView
 from archcheck.views.html import Tag, pieces
 
 # No CMARK_OPT_UNSAFE: GitHub drops raw HTML, so a checkbox typed as HTML is none of its boxes.
-OPTIONS = Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_GITHUB_PRE_LANG
+OPTIONS = (
+    Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_GITHUB_PRE_LANG
+)
 EXTENSIONS = ("table", "autolink", "strikethrough", "tagfilter", "tasklist")
 FOOTNOTE_LABEL = re.compile(r"[^\]\s]+")
 UNRESOLVED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -36,9 +38,10 @@ def render(source: Source) -> str:
     # The BOM goes in too: cmark-gfm reads the file as it is, and a BOM before a first-line
     # task marker keeps it from being a box.
     bom = BOM if source.had_bom else ""
-    return cmarkgfm.markdown_to_html_with_extensions(
+    html = cmarkgfm.markdown_to_html_with_extensions(
         bom + source.text + suffix, options=OPTIONS, extensions=list(EXTENSIONS)
     )
+    return str(html)
 
 
 @dataclass

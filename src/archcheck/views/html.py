@@ -11,8 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 
-PIECE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<!--.*?-->|[^<]+|<", re.DOTALL)
-ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+PIECE = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<!--.*?-->|[^<]+|<", re.DOTALL
+)
+ATTRIBUTE = re.compile(
+    r"""([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
+)
 SOURCEPOS = re.compile(r"(\d+):(\d+)-(\d+):(\d+)")
 
 

@@ -30,8 +30,7 @@ def tag_lines(text: str, first_line: int) -> str | None:
     out: list[str] = []
     for offset, line in enumerate(text.split("\n")):
         if "[" in line and TAG_POINT.search(line):
-            marked = tag(first_line + offset)
-            line = TAG_POINT.sub(lambda found: found.group(0) + marked, line)
+            line = TAG_POINT.sub(r"\g<0>" + tag(first_line + offset), line)
         out.append(line)
     return "\n".join(out)
 

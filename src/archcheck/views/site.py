@@ -20,7 +20,7 @@ STX, ETX = "\x02", "\x03"
 
 @cache
 def _converter(site: Site) -> Any:
-    import markdown
+    import markdown  # type: ignore[import-untyped]
 
     return markdown.Markdown(
         extensions=list(site.extensions), extension_configs=site.extension_configs

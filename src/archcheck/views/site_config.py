@@ -40,7 +40,13 @@ class Site:
     @property
     def key(self) -> str:
         """What a cached result of this site's pages depends on."""
-        return repr((str(self.config_file), self.extensions, sorted(self.extension_configs.items(), key=str)))
+        return repr(
+            (
+                str(self.config_file),
+                self.extensions,
+                sorted(self.extension_configs.items(), key=str),
+            )
+        )
 
 
 def nearest_site(start: Path) -> Path | None:

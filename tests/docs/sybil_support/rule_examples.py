@@ -22,6 +22,7 @@ from archcheck import RULES, CheckResult, Config, Finding, Rule, parse
 from archcheck.config import config_from_table
 from archcheck.engine import check_document
 from archcheck.formats import FORMATS
+from archcheck.views.site_config import Site, load_site
 from mkdocs_hooks.rules_page import EXAMPLE_CONFIG, EXAMPLE_TODAY
 from tests.docs.sybil_support.markdown_blocks import Fence, read_blocks
 from tests.docs.sybil_support.output_matching import difference, matches
@@ -47,11 +48,19 @@ def example_config() -> Config:
     return config_from_table(table, Path("pyproject.toml"), EXAMPLE_CONFIG)
 
 
+@cache
+def example_site() -> Site:
+    return load_site((Path(__file__).parents[3] / "mkdocs.yml").resolve())
+
+
 def findings_of(example: MarkdownExample) -> CheckResult:
     """What archcheck reports for the example as a page (and, for a project rule, a project)."""
     config = example_config()
     # check_source() as of a fixed day, so the examples' waivers neither expire nor rot.
-    page = check_document(parse(example.source, EXAMPLE_NAME), config, today=EXAMPLE_TODAY)
+    # As a page of this repository's site, so the site's view counts as it does for docs/.
+    page = check_document(
+        parse(example.source, EXAMPLE_NAME, example_site()), config, today=EXAMPLE_TODAY
+    )
     found: list[Finding] = list(page.findings)
     if example.rule is not None and example.rule.project:
         for rule in RULES:

@@ -1,7 +1,7 @@
-"""Read a page's rendered HTML: the checkboxes it shows, and ids for its task-list items.
+"""Read a built page's HTML: the checkboxes it shows, and ids for its task-list items.
 
-Render parity compares these boxes with the items the engine counted, so what the site shows is
-what the gate decided on. Regular expressions suffice: the HTML comes from Python-Markdown, and a
+AC104 compares these boxes with the ones the gate counted, so what the site shows is what the
+gate decided on. Regular expressions suffice: the HTML comes from Python-Markdown, and a
 box written inside a code block arrives escaped (``&lt;input``), so it is never counted.
 """
 
