@@ -98,3 +98,9 @@ def describe_items(items: list[Item]) -> str:
         f"site={i['site']} checked={i['checked']} {i['text'][:60]!r}"
         for i in items
     )
+
+
+def describe_findings(findings: list[Finding]) -> str:
+    return "\n".join(
+        f"    {f['path']}:{f['line']}:{f['column']}: {f['code']} {f['message']}" for f in findings
+    )

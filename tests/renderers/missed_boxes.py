@@ -85,12 +85,27 @@ def numbered_source(text: str) -> str:
     )
 
 
-def missed_open_boxes(text: str, path: str, report: Report, site: SiteMarkdown) -> str | None:
-    """None when archcheck reports every open box both renderers show for the page ``path``
-    holding ``text``; otherwise a diff naming page, line, each renderer's view and archcheck's."""
-    github = github_boxes(text)
-    site_lines, site_unlocated = site.open_box_lines(text)
-    boxes = open_boxes(github, site_lines)
+@dataclass(frozen=True)
+class RenderedPage:
+    """What both renderers show for one page: GitHub's boxes, and the site's open boxes by the
+    source line whose marker they come from (``site_unlocated``: those no line accounts for)."""
+
+    text: str
+    github: list[GithubBox]
+    site: list[str]
+    site_lines: Counter[int]
+    site_unlocated: int
+
+    @classmethod
+    def of(cls, text: str, site: SiteMarkdown) -> RenderedPage:
+        lines, unlocated = site.open_box_lines(text)
+        return cls(text, github_boxes(text), list(site.boxes(text)), lines, unlocated)
+
+
+def missed_open_boxes(page: RenderedPage, path: str, report: Report) -> str | None:
+    """None when archcheck reports every open box both renderers show for ``page`` (named
+    ``path``); otherwise a diff naming page, line, each renderer's view and archcheck's."""
+    boxes = open_boxes(page.github, page.site_lines)
     findings = report.open_findings(path)
     lines = [finding["line"] for finding in findings]
     paired = _match(boxes, lines)
@@ -98,7 +113,7 @@ def missed_open_boxes(text: str, path: str, report: Report, site: SiteMarkdown) 
     # A site box no line accounts for may be any GitHub box the site did not also show.
     github_only = sum(1 for box in boxes if len(box.shown_by) == 1 and "GitHub" in box.shown_by[0])
     spare = len(findings) - sum(finding is not None for finding in paired)
-    unaccounted = max(0, site_unlocated - github_only - spare)
+    unaccounted = max(0, page.site_unlocated - github_only - spare)
     if not missed and not unaccounted:
         return None
     problems = [
@@ -108,21 +123,20 @@ def missed_open_boxes(text: str, path: str, report: Report, site: SiteMarkdown) 
     ]
     if unaccounted:
         problems.append(
-            f"{path}: the site shows {site_unlocated} open box(es) no source line accounts for, "
-            f"and archcheck's AC101 findings leave {unaccounted} of them unreported"
+            f"{path}: the site shows {page.site_unlocated} open box(es) no source line accounts "
+            f"for, and archcheck's AC101 findings leave {unaccounted} of them unreported"
         )
-    shown_github = ", ".join(f"{box.state} at {box.lines}" for box in github) or "none"
-    shown_site = ", ".join(site.boxes(text)) or "none"
+    shown_github = ", ".join(f"{box.state} at {box.lines}" for box in page.github) or "none"
     return "\n".join(
         [
             *problems,
             f"  GitHub (cmark-gfm) boxes, by item lines: {shown_github}",
-            f"  site (Python-Markdown) boxes, in order: {shown_site}; open ones by line: "
-            f"{dict(site_lines)}, on no line: {site_unlocated}",
+            f"  site (Python-Markdown) boxes, in order: {', '.join(page.site) or 'none'}; open "
+            f"ones by line: {dict(page.site_lines)}, on no line: {page.site_unlocated}",
             f"  AC101 findings on this page at lines: {sorted(lines)}",
             "  archcheck's items on this page:",
             describe_items(report.items_of(path)),
             "  page source:",
-            numbered_source(text),
+            numbered_source(page.text),
         ]
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from archcheck_cli import Report, run_check
-from missed_boxes import missed_open_boxes
+from missed_boxes import RenderedPage, missed_open_boxes
 from real_renderers import SiteMarkdown
 
 SITE = Path(__file__).parent / "sites" / "this-repo"
@@ -76,6 +76,6 @@ def test_every_open_box_is_reported(name: str, report: Report, site_markdown: Si
     assert report.exit_code != 2, f"archcheck could not run: {report.problems}\n{report.stderr}"
     problems = [p for p in report.problems if path in str(p)]
     assert not problems, f"archcheck could not read {path}: {problems}"
-    missed = missed_open_boxes(CASES[name], path, report, site_markdown)
+    missed = missed_open_boxes(RenderedPage.of(CASES[name], site_markdown), path, report)
     if missed is not None:
         pytest.fail(f"open boxes archcheck does not report:\n{missed}", pytrace=False)
