@@ -30,6 +30,7 @@ class PageResult:
     findings: tuple[Finding, ...]
     waivers: tuple[Waiver, ...]
     tokens: tuple[TokenReference, ...]
+    problems: tuple[Problem, ...] = ()  # what keeps the page from being read cleanly
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
@@ -150,6 +151,7 @@ def combine(
     here, so a site build and `archcheck check` give one verdict for the same files."""
     documents = [page.document for page in pages]
     found = [f for page in pages for f in page.findings]
+    problems = [*problems, *(p for page in pages for p in page.problems)]
     if documents and not problems:  # a project rule needs every document to judge
         for rule in RULES:
             if rule.project:

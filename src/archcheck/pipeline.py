@@ -13,7 +13,7 @@ from archcheck.config import Config, ConfigError
 from archcheck.model import Document, TextRun
 from archcheck.page_cache import PageCache
 from archcheck.parallel import check_in_pool, worth_it
-from archcheck.sources import Problem, read_markdown
+from archcheck.sources import Problem, Undecodable, read_markdown
 
 Progress = Callable[[int, int], None]
 
@@ -77,7 +77,18 @@ def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
     text = read_markdown(path, shown, config.max_file_size)
     if isinstance(text, Problem):
         return text
+    if isinstance(text, Undecodable):
+        return with_problem(check_parsed(text.text, shown, config, today, slim=True), text)
     return _check_text(text, shown, config, today)
+
+
+def with_problem(outcome: object, text: Undecodable) -> object:
+    """A page with bad bytes: its items still count, and the run cannot pass (exit 2)."""
+    from archcheck.engine import PageResult
+
+    if isinstance(outcome, PageResult):
+        return dataclasses.replace(outcome, problems=(*outcome.problems, text.problem))
+    return outcome
 
 
 def _check_text(text: str, shown: str, config: Config, today: date) -> object:
@@ -114,11 +125,13 @@ def check_files(
     if not fast:
         for index, (path, shown) in enumerate(files):
             text = read_markdown(path, shown, config.max_file_size)
-            outcomes[index] = (
-                text
-                if isinstance(text, Problem)
-                else check_parsed(text, shown, config, today, slim=False)
-            )
+            if isinstance(text, Undecodable):
+                checked = check_parsed(text.text, shown, config, today, slim=False)
+                outcomes[index] = with_problem(checked, text)
+            elif isinstance(text, Problem):
+                outcomes[index] = text
+            else:
+                outcomes[index] = check_parsed(text, shown, config, today, slim=False)
             if progress:
                 progress(index + 1, total)
         return outcomes
@@ -134,6 +147,9 @@ def check_files(
         text = read_markdown(path, shown, config.max_file_size)
         if isinstance(text, Problem):
             outcomes[index] = text
+            continue
+        if isinstance(text, Undecodable):  # never cached: checked every time, and a problem
+            missing.append((index, None))
             continue
         key = store.key(shown, text)
         hit = store.get(key)

@@ -70,8 +70,19 @@ def discover(paths: Iterable[Path], root: Path) -> tuple[list[tuple[Path, str]],
     return files, problems
 
 
-def read_markdown(path: Path, shown: str, max_bytes: int) -> str | Problem:
-    """The file's text (UTF-8, a BOM kept for the parser to judge), or why it cannot be read."""
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """A page that is not clean UTF-8 text: ``text`` is decoded as the renderers decode it
+    (U+FFFD for each bad byte, NUL kept for them to show as U+FFFD), so its boxes still count,
+    and ``problem`` names the first bad byte (exit 2)."""
+
+    text: str
+    problem: Problem
+
+
+def read_markdown(path: Path, shown: str, max_bytes: int) -> str | Undecodable | Problem:
+    """The file's text (UTF-8, a BOM kept for the renderers to judge), the text of a page with
+    bad bytes and what is wrong with them, or why it cannot be read at all."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -86,11 +97,17 @@ def read_markdown(path: Path, shown: str, max_bytes: int) -> str | Problem:
         data = path.read_bytes()
     except OSError as error:
         return Problem(shown, f"cannot read: {error.strerror or error}")
-    if b"\0" in data[:8192]:
-        return Problem(shown, "is a binary file, not Markdown text")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start : error.start + 1].hex()
-        return Problem(shown, f"is not valid UTF-8 (byte 0x{byte} at offset {error.start})", line)
+        problem = Problem(
+            shown, f"is not valid UTF-8 (byte 0x{byte} at offset {error.start})", line
+        )
+        return Undecodable(data.decode("utf-8", errors="replace"), problem)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return Undecodable(text, Problem(shown, f"holds a NUL byte (at offset {nul})", line))
+    return text
