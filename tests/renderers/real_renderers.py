@@ -129,7 +129,8 @@ def built_page_boxes(html: str) -> list[State]:
     """The content boxes of a built Material page: checkboxes inside its ``<article>``, in order
     (the theme's own toggles live outside it)."""
     reader = _ArticleBoxReader()
-    reader.feed(html)
+    start, end = html.find("<article"), html.rfind("</article>")
+    reader.feed(html[start : end + len("</article>")] if 0 <= start < end else html)
     reader.close()
     return reader.found
 
