@@ -100,6 +100,8 @@ def read_markdown(path: Path, shown: str, max_bytes: int) -> str | Undecodable |
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        if b"\0" in data[:8192]:
+            return Problem(shown, "is a binary file, not Markdown text")
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start : error.start + 1].hex()
         problem = Problem(

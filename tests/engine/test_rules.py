@@ -59,7 +59,9 @@ CASES: dict[str, tuple[str, int, str]] = {
 
 def test_every_rule_has_a_case_and_documentation() -> None:
     codes = [rule.code for rule in RULES]
-    assert sorted(set(CASES) | {"AC202"}) == sorted(codes)
+    # A build rule reads a page as `mkdocs build` made it: tests/plugin builds one.
+    built = {rule.code for rule in RULES if rule.built}
+    assert sorted(set(CASES) | {"AC202"} | built) == sorted(codes)
     for rule in RULES:
         assert "Anti-pattern" in rule.doc and "Best practice" in rule.doc, rule.code
         assert rule.name == rule.name.lower() and " " not in rule.name

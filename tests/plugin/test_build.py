@@ -99,21 +99,35 @@ def test_a_page_without_a_checklist_or_findings_has_no_banner(build: Build, site
     assert 'id="release-gate"' not in (site / "site" / "plain" / "index.html").read_text()
 
 
-def test_render_parity_warns_when_the_page_shows_other_boxes(build: Build, site: Path) -> None:
+def test_a_box_the_built_page_shows_differently_fails_every_build(build: Build, site: Path) -> None:
     # A hook that ticks every box after archcheck read the source: the page would claim a
-    # release state the gate never saw.
+    # release state the gate never saw. A box written as HTML is one the gate counts.
     (site / "tick_hook.py").write_text(
         "def on_page_markdown(markdown, **kwargs):\n    return markdown.replace('- [ ]', '- [x]')\n"
     )
     edit(site / "mkdocs.yml", "plugins:\n", "hooks:\n  - tick_hook.py\n\nplugins:\n")
     (site / "docs" / "raw.md").write_text('# Raw\n\n<input type="checkbox" checked>\n')
     done = build()
-    assert archcheck_lines(done.stdout, "WARNING") == [
-        "docs/index.md: render parity: the page shows 2 checkboxes (2 checked), "
-        "but the gate counted 2 items (1 checked)",
-        "docs/raw.md: render parity: the page shows 1 checkbox (1 checked), "
-        "but the gate counted 0 items (0 checked)",
+    assert done.returncode == 1, done.stdout
+    assert [line for line in archcheck_lines(done.stdout, "ERROR") if "AC104" in line] == [
+        "docs/index.md:1:1: AC104 the built page shows 2 checkboxes (2 checked), "
+        "but the gate counted 2 (1 checked)",
     ]
+    assert "the built site shows boxes the gate did not count (docs/index.md)" in done.stdout
+    page = (site / "site" / "index.html").read_text()
+    assert "AC104" in page  # the banner names it
+
+
+def test_a_box_added_after_markdown_fails_the_build(build: Build, site: Path) -> None:
+    (site / "box_hook.py").write_text(
+        "def on_page_content(html, **kwargs):\n"
+        "    return html + '<ul><li><input type=\"checkbox\" disabled> late</li></ul>'\n"
+    )
+    edit(site / "mkdocs.yml", "plugins:\n", "hooks:\n  - box_hook.py\n\nplugins:\n")
+    tick(site)
+    done = build("--strict")
+    assert done.returncode == 1, done.stdout
+    assert "docs/index.md:1:1: AC104 the built page shows 3 checkboxes (2 checked), " in done.stdout
 
 
 def test_the_readiness_page_is_generated_not_written_into_docs(build: Build, site: Path) -> None:

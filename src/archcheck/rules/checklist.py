@@ -117,18 +117,24 @@ def uncounted_box(page: PageResult, built: Boxes) -> Iterator[Finding]:
     """Every box the built page shows is one the gate counted.
 
     The MkDocs plugin compares the checkboxes in each page's HTML, as the build made it, with
-    the boxes the gate read from the site's view of that page. A box the gate did not count
-    (written by a hook, a plugin or a theme override that changes the page after Markdown) or
-    an open box it counted as ticked means the gate cannot vouch for the page: the build fails,
-    strict or not, and the banner and the Release readiness page say so.
+    the boxes the gate read from the site's view of that page. A box the gate did not count,
+    or a box shown ticked that the gate counted open (or the other way round), means the page
+    claims a state the gate never saw: the build fails, strict or not, and the page's banner
+    says so.
+
+    Anti-pattern: a hook or plugin that writes a box into the page after Markdown has rendered
+    it (here a hook appends `<input type="checkbox">` to every page):
 
     ```text
     docs/index.md:1:1: AC104 the built page shows 3 checkboxes (1 checked), but the gate counted 2 (1 checked)
     ```
+
+    Best practice: write every checklist item in the page's Markdown, where every renderer and
+    the gate read it.
     """  # noqa: E501 (findings are shown as archcheck prints them, one a line)
     counted = [i for i in page.items if i.site in (Render.CHECKED, Render.UNCHECKED)]
     ticked = sum(i.site is Render.CHECKED for i in counted)
-    if built.total > len(counted) or built.total - built.checked > len(counted) - ticked:
+    if (built.total, built.checked) != (len(counted), ticked):
         message = (
             f"the built page shows {built.describe()}, but the gate counted "
             f"{len(counted)} ({ticked} checked)"
