@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, TypedDict
 
@@ -60,6 +60,13 @@ class Report:
 
     def codes(self, *codes: str) -> list[Finding]:
         return [finding for finding in self.findings if finding["code"] in codes]
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self)), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Report:
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
 
 
 def run_check(site: Path, cache: Path, *paths: str) -> Report:

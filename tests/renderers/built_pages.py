@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Literal
 
-from archcheck_cli import Item, Report, describe_items
+from archcheck_cli import Item, Report, describe_findings, describe_items
 from real_renderers import GithubBox, built_page_boxes, github_boxes
 from site_builds import SiteRun
 
@@ -118,3 +118,38 @@ def explain(run: SiteRun, page: str, problems: list[str]) -> str:
             describe_items(items_for(run, page)),
         ]
     )
+
+
+def unreported_disagreements(report: Report) -> list[str]:
+    """Items one view shows open while another shows them ticked or not at all, without the
+    AC102 finding that says so."""
+    available = Counter((f["path"], f["line"]) for f in report.codes("AC102"))
+    problems = []
+    for item in report.items:
+        views = {item["github"], item["site"]} - {None}
+        if "unchecked" not in views or len(views) == 1:
+            continue
+        where = (item["path"], item["line"])
+        if available[where]:
+            available[where] -= 1
+            continue
+        problems.append(
+            f"{item['path']}:{item['line']}: GitHub shows {item['github']}, the site shows "
+            f"{item['site']} for {item['text']!r}, and no AC102 finding says so"
+        )
+    return problems
+
+
+def ticked_site_complaints(report: Report, *, other_rules_clean: bool) -> list[str]:
+    """Why a site with every box ticked does not pass the gate (empty when it does). With
+    ``other_rules_clean`` the site's other rules have nothing to say either, so it exits 0."""
+    complaints = []
+    if blocking := report.codes("AC101", "AC102"):
+        complaints.append(f"open-item findings remain:\n{describe_findings(blocking)}")
+    if report.problems:
+        complaints.append(f"archcheck had problems: {report.problems}")
+    if report.exit_code not in ((0,) if other_rules_clean else (0, 1)):
+        complaints.append(
+            f"archcheck exited {report.exit_code}:\n{describe_findings(report.findings)}"
+        )
+    return complaints

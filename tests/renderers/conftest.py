@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,9 @@ def site_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteRuns]:
     sources = {name: SITES / name for name in SITE_NAMES}
     if CORPUS.is_dir():
         sources[CORPUS.name] = CORPUS
-    runs = SiteRuns(sources, tmp_path_factory.mktemp("site-runs"))
+    base = tmp_path_factory.getbasetemp()
+    # pytest-xdist gives each worker its own folder under one shared by the whole run.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    runs = SiteRuns(sources, shared / "renderer-site-runs")
     yield runs
     runs.close()

@@ -2,7 +2,8 @@
 
 A site is copied to a temporary folder (its ticked variant with every ``[ ]`` made ``[x]`` in its
 pages and snippets), built with ``mkdocs build``, and checked with ``archcheck check``. The runs
-start together in a pool, so a session pays for them once and on every core.
+start together in a pool, so a session pays for them once and on every core; parallel test
+processes (pytest-xdist) share one folder, and each variant is built by whichever asks first.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archcheck_cli import Report, run_check
+from filelock import FileLock
 
 SITES = Path(__file__).parent / "sites"
 SITE_NAMES = ("this-repo", "rich-material", "no-tasklist")
@@ -75,15 +77,22 @@ def build(folder: Path, out: Path) -> None:
 
 
 def run_site(source: Path, work: Path, *, ticked: bool) -> SiteRun:
+    """Build and check one variant in ``work``, unless a parallel test process sharing ``work``
+    has already (the lock makes the other one wait for it)."""
     name = f"{source.name}{' (ticked)' if ticked else ''}"
-    folder = work / "site"
-    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".git", "site"))
-    if not (folder / "pyproject.toml").exists():
-        (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    if ticked:
-        tick_every_box(folder)
-    build(folder, work / "built")
-    return SiteRun(name, folder, work / "built", run_check(folder, work / "cache"))
+    folder, built, saved = work / "site", work / "built", work / "report.json"
+    work.mkdir(parents=True, exist_ok=True)
+    with FileLock(work.with_suffix(".lock")):
+        if not saved.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".git", "site"))
+            if not (folder / "pyproject.toml").exists():
+                (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+            if ticked:
+                tick_every_box(folder)
+            build(folder, built)
+            run_check(folder, work / "cache").save(saved)
+    return SiteRun(name, folder, built, Report.load(saved))
 
 
 def _page_count(source: Path) -> int:
@@ -96,12 +105,11 @@ class SiteRuns:
     def __init__(self, sources: dict[str, Path], work: Path) -> None:
         self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
         self._runs: dict[tuple[str, bool], Future[SiteRun]] = {}
-        # Longest first (the corpus, when there is one), so the pool finishes early.
-        by_size = sorted(sources.items(), key=lambda entry: -_page_count(entry[1]))
+        # Smallest first: their tests run while the larger sites build.
+        by_size = sorted(sources.items(), key=lambda entry: _page_count(entry[1]))
         for name, source in by_size:
             for ticked in (False, True):
                 where = work / f"{name}{'-ticked' if ticked else ''}"
-                where.mkdir(parents=True)
                 self._runs[name, ticked] = self._pool.submit(run_site, source, where, ticked=ticked)
 
     def get(self, name: str, *, ticked: bool) -> SiteRun:
