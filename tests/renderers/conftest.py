@@ -1,4 +1,4 @@
-"""Every site variant is built and checked once per session, all of them started together."""
+"""Every site variant is built and checked once per test run, all of them started together."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 A site is copied to a temporary folder (its ticked variant with every ``[ ]`` made ``[x]`` in its
 pages and snippets), built with ``mkdocs build``, and checked with ``archcheck check``. The runs
-start together in a pool, so a session pays for them once and on every core; parallel test
+start together in a pool, so a test run pays for them once and on every core; parallel test
 processes (pytest-xdist) share one folder, and each variant is built by whichever asks first.
 """
 

@@ -35,6 +35,10 @@ CASES = {
     "stx-inside-marker": "- [\x02 ] x\n",
     "etx-after-marker": "- [ ]\x03 x\n",
     "stx-before-marker": "- \x02[ ] x\n",
+    # Found by test_generated.py: U+0002 is also what Python-Markdown's raw HTML stash is made of.
+    "stx-inside-marker-after-raw-html": (
+        "<div markdown>\n    <div\n    1. [ ] `x`\n</div>\n- [\x02 ] y\n"
+    ),
     "table-delimiter-under-item": "- [ ] a\n| --- |\n",
     "table-delimiter-two-columns-under-item": "- [ ] a | b\n--- | ---\n",
     "footnote-continuation-list": "Text[^1].\n\n[^1]: Note.\n    - [ ] x\n",
