@@ -3,8 +3,9 @@
 GitHub is cmark-gfm (through ``cmarkgfm``) with its GFM extensions and source positions; the site
 is Python-Markdown with the extensions the site's mkdocs.yml loads (read from it, so the oracle
 cannot drift from the site), fed the way MkDocs feeds a page (BOM dropped, newlines normalised,
-front matter removed). Each oracle renders HTML and reads the
-boxes back out of it, so what counts is what a reader would see, not what a parser claims.
+front matter removed). Each oracle renders HTML and reads the boxes back out of it, so what
+counts is what a reader would see, not what a parser claims.
+box_lines.py finds the line each box is written on.
 """
 
 from __future__ import annotations
@@ -46,12 +47,16 @@ VOID_TAGS |= {"embed", "source", "track", "wbr"}
 @dataclass(frozen=True)
 class Box:
     """One task box a renderer shows: its source line when the renderer knows it, and how many
-    list items enclose it (0 at top level)."""
+    list items enclose it (0 at top level). ``span`` is the first and last line of its list item
+    and ``inner`` those of the list items inside it, when the renderer gives them (cmark-gfm)."""
 
     line: int | None
     checked: bool
     text: str
     depth: int = 0
+    span: tuple[int, int] | None = field(default=None, compare=False)
+    inner: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    raw: bool = field(default=False, compare=False)  # typed as HTML, no task marker's box
 
     @property
     def view(self) -> View:
@@ -108,27 +113,15 @@ def _walk(element: Element) -> Iterator[Element]:
             yield from _walk(child)
 
 
-def _is_footnote_ref(element: Element) -> bool:
-    # cmark-gfm: <sup class="footnote-ref">; Python-Markdown: <sup id="fnref:...">.
-    return element.tag == "sup" and (
-        "footnote-ref" in (element.attrs.get("class") or "")
-        or (element.attrs.get("id") or "").startswith("fnref")
-    )
-
-
 def _text_of(element: Element) -> str:
-    if element.tag == "img":
-        return element.attrs.get("alt") or ""
-    if _is_footnote_ref(element):
-        return ""
     return "".join(c if isinstance(c, str) else _text_of(c) for c in element.children)
 
 
 def _inline_text_after(box: Element, container: Element) -> str:
     """Text of the item's first paragraph that follows its checkbox, whitespace collapsed.
 
-    Images count as their alt text and footnote references as nothing, the way archcheck's
-    "markup stripped" text reads them. In a loose cmark-gfm item the box sits before the
+    Only the text counts, as a reader sees it (an image's alt text is none of it, a footnote
+    reference's number is). In a loose cmark-gfm item the box sits before the
     ``<p>``, so an empty run after the box followed by a paragraph (or heading) takes its text.
     """
     parts: list[str] = []
@@ -157,19 +150,21 @@ def _inline_text_after(box: Element, container: Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _sourcepos_line(element: Element) -> int | None:
+def _sourcepos(element: Element) -> tuple[int, int] | None:
+    """The first and last line of an element cmark-gfm rendered with source positions."""
     position = element.attrs.get("data-sourcepos")
-    match = re.match(r"(\d+):", position or "")
-    return int(match.group(1)) if match else None
+    match = re.match(r"(\d+):\d+-(\d+):", position or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def boxes_in_html(html: str, item_class: str | None = None) -> list[Box]:
-    """Every task-list checkbox in rendered HTML, in document order.
+def boxes_in_html(html: str, task_class: str | None = None) -> list[Box]:
+    """Every checkbox in rendered HTML, in document order: what a reader sees as a box.
 
-    A box is an ``<input type="checkbox">`` that opens a list item (cmark-gfm puts it first in the
-    ``<li>`` or its first ``<p>``; pymdownx.tasklist wraps it in a ``<label>``). Its text is the
-    rest of that first paragraph. ``item_class`` names the class the renderer's task-list
-    extension puts on the ``<li>``, so a checkbox typed as raw HTML is not taken for a task box.
+    A task box is an ``<input type="checkbox">`` that opens a list item (cmark-gfm puts it first
+    in the ``<li>`` or its first ``<p>``; pymdownx.tasklist wraps it in a ``<label>``); its text
+    is the rest of that first paragraph. A checkbox typed as raw HTML, which the site passes
+    through (GitHub drops raw HTML), is a box too, its text the rest of its element's; it is
+    ``raw`` when ``task_class`` names the class the task-list extension puts on its items.
     """
     boxes: list[Box] = []
     for element in _walk(parse_html(html)):
@@ -180,19 +175,27 @@ def boxes_in_html(html: str, item_class: str | None = None) -> list[Box]:
             holder = holder.parent
         paragraph = holder if holder is not None and holder.tag == "p" else None
         item = paragraph.parent if paragraph is not None else holder
-        if item is None or item.tag != "li":
-            continue
-        if item_class and item_class not in (item.attrs.get("class") or "").split():
-            continue
-        container = paragraph or item
-        depth, ancestor = 0, item.parent
+        container = paragraph if paragraph is not None else holder
+        if item is None or item.tag != "li" or container is None:
+            item, container = None, container or element
+        depth, ancestor = 0, (item or container).parent
         while ancestor is not None:
             # A footnote is rendered as an <li id="fn..."> of the footnote list: not a list item.
             footnote = (ancestor.attrs.get("id") or "").startswith("fn")
             depth += ancestor.tag == "li" and not footnote
             ancestor = ancestor.parent
         text = _inline_text_after(element, container)
-        boxes.append(Box(_sourcepos_line(item), "checked" in element.attrs, text, depth))
+        span = _sourcepos(item) if item is not None else None
+        inner = (
+            ()
+            if item is None
+            else tuple(s for e in _walk(item) if e.tag == "li" and (s := _sourcepos(e)) is not None)
+        )
+        checked = "checked" in element.attrs
+        line = span[0] if span else None
+        classes = (item.attrs.get("class") or "").split() if item is not None else []
+        raw = task_class is not None and task_class not in classes
+        boxes.append(Box(line, checked, text, depth, span, inner, raw))
     return boxes
 
 
@@ -242,4 +245,4 @@ def render_site(text: str) -> str:
 
 def site_boxes(text: str) -> list[Box]:
     """The boxes the MkDocs site shows for a page holding ``text`` (no source lines)."""
-    return boxes_in_html(render_site(text), item_class="task-list-item")
+    return boxes_in_html(render_site(text), task_class="task-list-item")

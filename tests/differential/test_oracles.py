@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from box_lines import placed_github_boxes, placed_site_boxes, turn_over
 from oracles import Box, boxes_in_html, github_boxes, site_boxes, site_extensions
 
 SPEC = Path(__file__).resolve().parents[1] / "corpus" / "spec"
@@ -50,23 +51,43 @@ def test_github_oracle_ignores_raw_html_checkboxes() -> None:
     assert github_boxes('<ul><li><input type="checkbox" checked> raw</li></ul>\n') == []
 
 
-def test_site_oracle_ignores_raw_html_checkboxes() -> None:
-    assert site_boxes('<ul><li><input type="checkbox" checked> raw</li></ul>\n') == []
+def test_site_oracle_shows_raw_html_checkboxes_as_raw() -> None:
+    # The site passes raw HTML through: a reader sees the box, which no marker wrote.
+    (box,) = site_boxes('<ul><li><input type="checkbox" checked> raw</li></ul>\n')
+    assert (box.checked, box.text, box.raw) == (True, "raw", True)
+    assert [raw for _, raw in placed_site_boxes('<p><input type="checkbox"> x</p>\n')] == [None]
 
 
-def test_site_oracle_reads_loose_items_and_nesting() -> None:
-    text = "- [ ] a\n\n- [x] b\n    - [ ] c\n"
-    assert site_boxes(text) == [
-        Box(None, False, "a", 0),
-        Box(None, True, "b", 0),
-        Box(None, False, "c", 1),
+def test_turning_markers_over() -> None:
+    text = "- [ ] a [x]\r\n- [X] b\n- [x](u) [\t] c\n"
+    assert turn_over(text, [1, 3]) == "- [x] a [ ]\r\n- [X] b\n- [x](u) [x] c\n"
+    assert turn_over(text, [2]) == "- [ ] a [x]\r\n- [ ] b\n- [x](u) [\t] c\n"
+
+
+def test_site_oracle_finds_each_box_by_its_marker() -> None:
+    # Python-Markdown moves footnotes to the end and nests by four spaces: the lines follow
+    # the markers, not the order of the HTML.
+    text = "a[^1]\n\n[^1]:\n    - [ ] in a footnote\n\n- [x] b\n    - [ ] c\n\n> - [x] q\n"
+    placed = placed_site_boxes(text)
+    assert [(box.text, line) for box, line in placed] == [
+        ("b", 6),
+        ("c", 7),
+        ("q", 9),
+        ("in a footnote", 4),
     ]
 
 
-def test_site_oracle_reads_pages_the_way_mkdocs_does() -> None:
-    # A BOM, CRLF line endings and YAML front matter never reach Python-Markdown.
-    text = "\ufeff---\r\ntitle: t\r\n---\r\n- [x] after\r\n"
-    assert site_boxes(text) == [Box(None, True, "after", 0)]
+def test_site_oracle_asks_line_by_line_when_a_page_changes_shape() -> None:
+    # The site expands the tab in `[\t]` to three spaces, so no box; turned over it is `[x]`, a
+    # box: the pages turned over bit by bit are not the same boxes, so each line is asked alone.
+    text = "- [ ] a\n-\t[\t] b\n- [x] c\n"
+    assert len(site_boxes(turn_over(text, [2]))) == len(site_boxes(text)) + 1
+    assert [(box.text, line) for box, line in placed_site_boxes(text)] == [("a", 1), ("c", 3)]
+
+
+def test_github_oracle_places_a_box_by_its_item_and_the_line_that_ticks_it() -> None:
+    placed = placed_github_boxes("- [ ] a\n\n  12 [x] y\n\n- [x] b\n  - [ ] c\n")
+    assert [(box.text, lines) for box, lines in placed] == [("a", (1, 3)), ("b", (5,)), ("c", (6,))]
 
 
 def test_established_renderer_differences_still_hold() -> None:
