@@ -1,14 +1,13 @@
-"""Where GitHub (cmark-gfm) and the site (Python-Markdown) show a corpus item differently.
+"""Where GitHub (cmark-gfm) and the site (Python-Markdown) show a corpus box differently.
 
-Every line of the corpus where the two renderers disagree must be listed here, and every line
-listed must still disagree in exactly the stated way (KNOWN_DIFFERENCES for how a box is shown,
-KNOWN_TEXT_DIFFERENCES for its text): test_corpus_parity.py fails on an unlisted
-disagreement and on a stale entry, so nothing is skipped silently.
+Every line of the corpus where the two renderers show its boxes differently must be listed here,
+and every line listed must still differ in exactly the stated way: test_corpus_parity.py fails on
+an unlisted disagreement and on a stale entry, so a renderer upgrade that changes one is named.
+These are the lines where archcheck's AC102 (renderer-disagreement) has something to say.
 
-The expected outcome is the same for every row: archcheck reports the item by its own marker
-(``[ ]`` open, ``[x]``/``[X]`` done; an open marker is never reported done) and its parity note
-(``github`` / ``site``) names how each renderer shows it. A view is ``"as-marked"`` (a box in the
-marker's state), ``"checked"`` (a ticked box whatever the marker says) or ``"not-a-box"``.
+A view is ``"as-marked"`` (a box in the state of the line's marker), ``"checked"`` (a ticked box
+whatever the marker says) or ``"not-a-box"``. Whatever the views, archcheck reports one item on
+the line, done only when its marker is ``[x]``/``[X]`` and every renderer showing it ticks it.
 """
 
 from __future__ import annotations
@@ -142,25 +141,6 @@ KNOWN_DIFFERENCES: tuple[RendererDifference, ...] = (
         why="cmark-gfm runs an unclosed fence to the end of the document; pymdownx.superfences "
         "needs a closing fence and otherwise leaves the opening line as text",
         where=(("adversarial/unclosed-fence.md", (5, 6)),),
-    ),
-)
-
-
-@dataclass(frozen=True)
-class TextDifference:
-    """A box both renderers show with different text; archcheck's text must be one of the two."""
-
-    path: str
-    line: int
-    why: str
-
-
-KNOWN_TEXT_DIFFERENCES: tuple[TextDifference, ...] = (
-    TextDifference(
-        "adversarial/empty-items.md",
-        17,
-        "after `- [x] ` cmark-gfm's item has no paragraph for the next line to continue, so "
-        "the lazy line becomes a paragraph outside the list; Python-Markdown continues the item",
     ),
 )
 

@@ -1,15 +1,17 @@
-"""Small documents the property tests once shrank a failure to, kept so each stays checked.
+"""Small documents that pin one renderer behaviour down, each run through the full comparison
+(boxes, lines, state, each renderer's view, depth, text) against both renderers.
 
-Each case runs the full parity comparison (boxes, items, state, parity note, depth, text); the id
-names the renderer behaviour it pins down. /work/notes/differential-findings.md has the history.
+CASES are documents the property tests once shrank a failure to (the id names the renderer
+behaviour); GITHUB_CASES and SITE_CASES are edge cases of each renderer's list and task-marker
+rules. The documents of
+engine_defects.py are run too, expected to fail until the engine is fixed.
 """
 
 from __future__ import annotations
 
 import pytest
-from comparison import compare
-
-import archcheck
+from comparison import checklist, compare
+from engine_defects import ENGINE_DEFECTS
 
 CASES = {
     # cmark-gfm: an item holding only its task marker (`- [ ] `) has no paragraph, so ...
@@ -28,7 +30,6 @@ CASES = {
     "empty-item-lazy-paragraph-swallows-indented-item": (
         "1) [ ]\n  - [ ] \nlazy words\n    - [ ] \nlazy words\n"
     ),
-    "empty-item-lazy-text-with-paren-line": "- [ ]\nlazy words\n- [ ] \nlazy words\n1) [ ]\n",
     # ... but after a BOM the first line is no task item on GitHub, so its paragraph is `[ ]`.
     "bom-first-item-keeps-its-paragraph": "\ufeff- [ ] \n\n  - [ ] \nlazy words\n",
     # Text: what follows the marker, as the renderers show it.
@@ -44,8 +45,95 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_found_case_matches_both_renderers(name: str) -> None:
-    text = CASES[name]
-    result = compare(name, text, archcheck.parse(text, name).checklist)
+GITHUB_CASES = {
+    # A task item holding only its marker has no paragraph: a blank line ends it, so the
+    # indented item after it is a sibling, and no lazy line continues it.
+    "empty-item-blank-line-sibling": "- [ ] \n\n  - [ ] child\n",
+    "empty-item-lazy-line": "- [ ] \nlazy words\n",
+    # Its content column is counted up to the box: "-  [ ] " needs three spaces.
+    "empty-item-wide-padding": "-  [ ] \n  - [ ] child\n",
+    "empty-item-paragraph-below": "- [ ] \n  [x] foo\n",
+    "empty-item-code-below": "- [ ] \n        - [ ]\n  indented words\n",
+    # After the marker, the rest of the line is paragraph text, never a heading or a fence.
+    "heading-marks-after-the-box": "- [ ] # h\n",
+    "fence-marks-after-the-box": "- [ ] ```\n- [ ] x\n```\n",
+    "five-spaces-after-the-bullet-are-code": "-     [ ] x\n",
+    # A line indented 4+ past the innermost item it belongs to continues the paragraph.
+    "lazy-list-marker-in-a-nested-list": "1) [ ]\n  1. [ ]\n      - [ ] [x]\n    - [ ]\n",
+    "lazy-quote-marker": "  *  [ ] `\n    >",
+    "footnote-in-an-item": "* [^1]:e\n    -\t[x] \n",
+    "lazy-line-of-nested-quotes": "- [x] \n  >>q\n      + [ ] \n",
+    # A link reference definition is paragraph text until the paragraph ends.
+    "ordered-list-after-a-definition": "[a]: /u\n2. [x] b\n",
+    "indented-list-after-a-definition": "[a]: /u\n    - [ ] b\n",
+    "bullet-list-after-a-definition": "[a]: /u\n- [ ] b\n",
+    "code-span-over-lines": "+ [ ] ``x`\n   q `\n",
+    # cmark-gfm also takes a box from a later line of an item (digits, any character, spaces,
+    # box): the enclosing item becomes a task item, its state from the last such line.
+    "later-line-makes-the-item-a-task": "- a\n\n  12 [x] y\n",
+    "later-line-makes-the-first-block-text": "-\n  2  [ ] b\n",
+    "later-line-ticks-an-open-item": "- [ ] a\n\n  12 [x] y\n",
+    "later-line-after-a-quote": "- [ ] a\n\n  > y\n  12 [x] z\n",
+    "later-line-in-prose": "Steps:\n\n- Rotate keys\n\n  12 [ ] of them\n",
+    "lazy-line-of-a-quote-in-the-item": "* >d\n      - [ ] \n",
+    "not-after-a-nested-list": "- a\n  - b\n\n  12 [x] y\n",
+    "not-in-a-quoted-item": ">- >e\n    + [ ] \n",
+    "x-later-on-the-line": "- [ ] ship it [X]\n",
+    "nested-marker-on-one-line": "- - [ ] a\n",
+}
+
+SITE_CASES = {
+    "text-ends-at-a-fence": "> 2. [X] secrets\n```\n```\n        - [X] done",
+    # Code spans as Python-Markdown reads them: any run up to one as long, content stripped.
+    "code-span-of-unequal-runs": "> - [ ] ``x`\n",
+    "code-span-content-stripped": "> - [ ] `] `x\n",
+    # A footnote's text loses its trailing whitespace, so a bare marker is no box.
+    "footnote-with-a-bare-marker": "a[^1]\n\n[^1]: [ ] \n",
+    # Raw HTML ends at its comment end or closing tag; the rest of the line is a new block.
+    "text-after-a-comment": "<!-- a -->- [ ] b\n",
+    "text-after-a-closing-tag": "<div>x</div>- [ ] a\n",
+    # An indented comment stays in the block above it, so an indented list after it nests.
+    "indented-comment": "- \n <!---->    * [X] \n",
+    # A table takes its whole block: a quote glued under it is table rows.
+    "quote-glued-to-a-table": "a|b\n-|-\n> - [ ] x\n",
+    "quote-glued-to-a-paragraph": "a\n> - [ ] x\n",
+    "quote-glued-to-a-one-column-table": "| a |\n|---|\n> - [x] y\n",
+    # Link reference definitions come out of any block; what follows is a block of its own.
+    "definition-in-an-item": "> - [ ] a\n> [b]: /u\n> - [ ] c",
+    # Raw HTML as Python-Markdown reads it: a block-level tag ends the text, a loose tag is one.
+    "block-tag-in-the-text": "> - [x] <div>p\n",
+    "loose-tag": "> - [ ] <x]>\n",
+    "inline-tag-and-comment": "> - [ ] a <b>bold</b> <!-- c --> c\n",
+    "autolink": "> - [ ] see <http://x.y> now\n",
+    "tag-in-a-code-span": "> - [ ] `<div>` code\n",
+    "footnote-reference": ">- [x] a[^1] b\n\n[^1]: n\n",
+    "undefined-footnote-reference": ">- [x] a[^2] b\n",
+    # Front matter is only a "---" at the very start of the file, not a list item's text.
+    "dashes-in-a-first-line-item": "-    ---a\n    2. [X] \n",
+    # Admonitions (the site loads admonition): boxes GitHub reads as indented code.
+    "admonition": '!!! note "T"\n\n    - [ ] a\n\n      - [x] b\n',
+    "raw-html-checkbox": '<ul><li><input type="checkbox" checked> raw</li></ul>\n\n- [ ] a\n',
+}
+
+PARAMS = [
+    *(pytest.param(text, id=name) for name, text in CASES.items()),
+    *(pytest.param(text, id=f"github-{name}") for name, text in GITHUB_CASES.items()),
+    *(pytest.param(text, id=f"site-{name}") for name, text in SITE_CASES.items()),
+    *(
+        pytest.param(text, id=f"defect-{name}", marks=pytest.mark.xfail(strict=True, reason=why))
+        for name, (text, why) in ENGINE_DEFECTS.items()
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PARAMS)
+def test_found_case_matches_both_renderers(text: str) -> None:
+    result = compare("<case>", text, checklist(text, "<case>"))
     assert not result.problems_of(), "\n".join([repr(text), *result.problems_of()])
+
+
+def test_the_cases_have_boxes() -> None:
+    # Guards the cases against passing because neither renderer shows a box in any of them.
+    boxes = [compare("<case>", text, ()) for text in (*GITHUB_CASES.values(), *SITE_CASES.values())]
+    assert sum(r.github_boxes > 0 for r in boxes) > 20
+    assert sum(r.site_boxes > 0 for r in boxes) > 20

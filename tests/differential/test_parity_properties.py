@@ -1,4 +1,4 @@
-"""Generated list documents: archcheck's checklist against both renderers.
+"""Generated list documents: archcheck's checklist against both renderers (see comparison.py).
 
 The documents mix bullets and ordered lists, 2- and 4-space nesting, blank lines, paragraphs
 and tables glued to lists, quotes and alerts, fenced and indented code, HTML comments and blocks,
@@ -9,12 +9,12 @@ session summary.
 
 from __future__ import annotations
 
-from comparison import Comparison, compare
-from hypothesis import event, given, settings
+import re
+
+from comparison import Comparison, checklist, compare
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 from parity_run import PARITY_STATS, PROFILE
-
-import archcheck
 
 WORDS = st.sampled_from(["ship", "rotate", "secrets", "review", "done", "TODO", "*em*", "`x`"])
 MARKERS = st.sampled_from(["[ ]", "[x]", "[X]", "[ ]", "[x]", "[y]", "[]", ""])
@@ -78,9 +78,29 @@ def document(draw: st.DrawFn) -> str:
     return text
 
 
+# A task marker as written, whether or not a renderer makes it a box.
+WRITTEN_MARKER = re.compile(r"\[[ \txX]\]")
+
+
+def _ends_with_marker(line: str) -> bool:
+    found = WRITTEN_MARKER.search(line)
+    return found is not None and not line[found.end() :].strip()
+
+
+def bare_marker_defect(text: str, result: Comparison) -> bool:
+    """Whether the page can meet the engine defect engine_defects.py names BARE_MARKERS: a
+    site box whose marker only spaces follow, and more lines whose first marker ends the line
+    than such boxes. Such pages are left out until the defect is fixed (then this goes)."""
+    lines = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
+    bare = {n for n, line in enumerate(lines, 1) if _ends_with_marker(line)}
+    on_bare = [line for line in result.site_lines if line in bare]
+    return bool(on_bare) and len(bare) > len(on_bare)
+
+
 def checked(text: str, counter: str) -> Comparison:
+    result = compare("<generated>", text, checklist(text, "<generated>"))
+    assume(not bare_marker_defect(text, result))
     PARITY_STATS[counter] += 1
-    result = compare("<generated>", text, archcheck.parse(text, "<generated>").checklist)
     PARITY_STATS["hypothesis items compared"] += result.items
     PARITY_STATS["hypothesis renderer disagreements"] += len(result.disagreements)
     # Shown by --hypothesis-show-statistics: which renderer views the documents reached.
@@ -92,9 +112,10 @@ def checked(text: str, counter: str) -> Comparison:
 @settings(PROFILE, print_blob=True)
 @given(document())
 def test_every_box_is_an_item_and_no_open_marker_is_done(text: str) -> None:
-    """Boxes of either renderer ⊆ items ⊆ boxes of either renderer; state = marker."""
+    """Every box either renderer shows is an item on its line, every item is such a box, and
+    an item is done only when its marker is and every renderer showing it ticks it."""
     result = checked(text, "hypothesis examples: boxes, items and state")
-    problems = result.problems_of("missing", "phantom", "state")
+    problems = result.problems_of("missing", "phantom", "line", "state")
     assert not problems, "\n".join([repr(text), *problems])
 
 
