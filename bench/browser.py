@@ -1,5 +1,8 @@
 """The architecture site as a reader gets it: the bytes the architecture page transfers (raw and
-gzip) and the time from navigation to the rendered Mermaid diagram in headless chromium."""
+gzip) and the time from navigation to the rendered Mermaid diagram in headless chromium.
+
+Chromium is looked for as the browser tests look for it: $ARCHCHECK_CHROMIUM, then Debian's
+chromium, then Playwright's own download. Without one the figures are `n/a (why)`."""
 
 from __future__ import annotations
 
@@ -15,9 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.mkdocs_build import mkdocs
+from bench.mkdocs_build import build_env, mkdocs
 
-CHROMIUM = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
+DEBIAN_CHROMIUM = (Path("/usr/lib/chromium/chromium"), Path("/usr/bin/chromium"))
+NO_CHROMIUM = (
+    "n/a (no chromium found: set ARCHCHECK_CHROMIUM, `apt-get install chromium` "
+    "or `playwright install chromium`)"
+)
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -69,25 +76,42 @@ def _serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def build(repo: Path, site_dir: Path, log: Path) -> None:
-    """Build the repository's own site (its mkdocs.yml) into site_dir; raises on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(root: Path, site_dir: Path, log: Path) -> None:
+    """Build the site in root as its mkdocs.yml says, into site_dir, with a private cache folder;
+    raises CalledProcessError on failure."""
+    env = build_env(site_dir.with_name(f"{site_dir.name}-cache"))
     command = [mkdocs(), "build", "--quiet", "--site-dir", str(site_dir)]
     with log.open("wb") as sink:
-        subprocess.run(command, cwd=repo, env=env, stdout=sink, stderr=sink, check=True)
+        subprocess.run(command, cwd=root, env=env, stdout=sink, stderr=sink, check=True)
 
 
-def measure(site_dir: Path, navigations: int) -> SiteFigures:
+def find_chromium() -> Path | str:
+    """The chromium to drive, or why there is none (`n/a (why)`)."""
+    chosen = os.environ.get("ARCHCHECK_CHROMIUM")
+    if chosen:
+        if not Path(chosen).is_file():
+            return f"n/a (ARCHCHECK_CHROMIUM={chosen} is not a file)"
+        return Path(chosen)
+    debian = next((path for path in DEBIAN_CHROMIUM if path.is_file()), None)
+    if debian:
+        return debian
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "n/a (Playwright is not installed)"
+    with sync_playwright() as playwright:
+        own = Path(playwright.chromium.executable_path)
+    return own if own.is_file() else NO_CHROMIUM
+
+
+def measure(site_dir: Path, executable: Path, navigations: int) -> SiteFigures:
     from playwright.sync_api import Response, sync_playwright
 
-    executable = next((c for c in CHROMIUM if Path(c).exists()), None)
-    if executable is None:
-        raise FileNotFoundError("chromium not found at /usr/bin/chromium")
     times: list[float] = []
     bodies: dict[str, bytes] = {}
     foreign = 0
     with _serve(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(executable), args=LAUNCH_ARGS)
         try:
             for attempt in range(navigations):
                 context = browser.new_context()  # a fresh context: nothing cached

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import corpus, markdownlint, site
+from bench import browser, corpus, markdownlint
 from bench.report import CorpusResult, format_corpus, format_site, markdown, save
 from bench.suite import Settings, measure_corpus
 
@@ -61,15 +61,18 @@ def _progress(message: str) -> None:
 
 
 def _site(out: Path, navigations: int) -> dict[str, float | int] | str:
+    executable = browser.find_chromium()
+    if isinstance(executable, str):
+        return executable
     if not (REPO / "mkdocs.yml").is_file():
         return "n/a (no mkdocs.yml in the repository yet)"
     site_dir = out / "site"
     try:
-        site.build(REPO, site_dir, out / "site-build.txt")
+        browser.build(REPO, site_dir, out / "site-build.txt")
     except subprocess.CalledProcessError:
         return f"n/a (mkdocs build of the site failed; see {out / 'site-build.txt'})"
     try:
-        figures = site.measure(site_dir, navigations)
+        figures = browser.measure(site_dir, executable, navigations)
     except Exception as error:  # the browser's own errors have many types; report and go on
         return f"n/a (browser measurement failed: {type(error).__name__}: {error})".splitlines()[0]
     return dict(figures.__dict__)

@@ -6,6 +6,7 @@ figures the benchmark prints."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,17 +14,27 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.chromium_discovery import no_chromium
+
 REPO = Path(__file__).resolve().parents[2]
 RATIO_KEYS = ("R1", "R1c", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6")
 # A printed figure is a number, or n/a with the reason in parentheses.
 FIGURE = r"(\d+\.\d+( MB)?|n/a \(.+\))"
 
 
-def _bench(tmp_path: Path, *args: str) -> str:
+def _bench(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> str:
     command = [sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path), *args]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, timeout=600, env=env, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+def _block(out: str, name: str) -> str:
+    found = re.search(rf"^== {re.escape(name)}: .*?(?=^== |\Z)", out, re.MULTILINE | re.DOTALL)
+    assert found, (name, out)
+    return found.group(0)
 
 
 @pytest.mark.slow
@@ -56,11 +67,44 @@ def test_generated_corpus_is_deterministic_and_has_the_promised_mix(tmp_path: Pa
     assert 0.02 <= with_mermaid / len(pages) <= 0.09
 
 
+def test_without_chromium_the_browser_part_prints_why(tmp_path: Path) -> None:
+    # Whatever this machine has: a chromium that is not there is what a machine without one sees.
+    env = {**os.environ, "ARCHCHECK_CHROMIUM": str(tmp_path / "no-chromium")}
+    out = _bench(tmp_path, "--skip", "generated", "rfcs", "markdownlint", env=env)
+    block = _block(out, "site")
+    assert re.search(r"^   n/a \(ARCHCHECK_CHROMIUM=.+ is not a file\)$", block, re.MULTILINE)
+
+
+def _find_chromium(env: dict[str, str], debian: Path | None = None) -> str:
+    """bench.browser.find_chromium() in a process of its own (Playwright's sync API allows one
+    instance per thread, and the session's browser fixture may hold this one's); `debian` in
+    place of Debian's chromium paths."""
+    script = "from pathlib import Path; from bench import browser; "
+    if debian:
+        script += f"browser.DEBIAN_CHROMIUM = (Path({str(debian)!r}),); "
+    command = [sys.executable, "-c", script + "print(browser.find_chromium())"]
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_chromium_is_looked_for_where_the_browser_tests_look(tmp_path: Path) -> None:
+    from bench.browser import NO_CHROMIUM
+
+    env = {k: v for k, v in os.environ.items() if k != "ARCHCHECK_CHROMIUM"}
+    env["PLAYWRIGHT_BROWSERS_PATH"] = str(tmp_path)  # Playwright's own download: none here
+    debian = tmp_path / "chromium"
+    assert _find_chromium(env, debian) == NO_CHROMIUM
+    debian.write_bytes(b"")
+    assert _find_chromium(env, debian) == str(debian)
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_quick_benchmark_measures_the_site_in_chromium(tmp_path: Path) -> None:
     if not (REPO / "mkdocs.yml").is_file():
         pytest.skip("the site has no mkdocs.yml yet")
+    if _find_chromium(dict(os.environ)).startswith("n/a"):
+        no_chromium()
     out = _bench(tmp_path, "--skip", "generated", "rfcs", "markdownlint")
     raw, gzipped, foreign = re.search(
         r"transferred: ([\d,]+) bytes raw, ([\d,]+) bytes gzip, \d+ requests, (\d+) to other", out
