@@ -3,7 +3,9 @@ summed proportional set size of its whole process tree, so worker processes coun
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import statistics
 import subprocess
 import threading
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SAMPLE_SECONDS = 0.01
+# Long enough for markdownlint-cli2 on 10,000 pages (about two minutes); a hung command ends here.
+TIMEOUT_SECONDS = 1200.0
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,12 @@ class _TreeSampler(threading.Thread):
             self.stopped.wait(SAMPLE_SECONDS)
 
 
+def _end_group(pid: int) -> None:
+    # The command runs in a session of its own, so its workers end with it.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+
+
 def run(
     argv: Sequence[str],
     cwd: Path,
@@ -84,19 +94,29 @@ def run(
     ok_codes: Sequence[int] = (0,),
     sample_memory: bool = False,
     output: Path | None = None,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> Run:
-    """Run argv in cwd; its output goes to `output` (or is discarded). Raises CommandFailed."""
+    """Run argv in cwd; its output goes to `output` (or is discarded). Raises CommandFailed, also
+    when the command takes longer than `timeout` seconds (it is then ended, workers and all)."""
     sink = output.open("wb") if output else subprocess.DEVNULL
     start = time.perf_counter()
     try:
         process = subprocess.Popen(
-            list(argv), cwd=cwd, env=dict(env) if env else None, stdout=sink, stderr=sink
+            list(argv),
+            cwd=cwd,
+            env=dict(env) if env else None,
+            stdout=sink,
+            stderr=sink,
+            start_new_session=True,
         )
+        timer = threading.Timer(timeout, _end_group, (process.pid,))
+        timer.start()
         sampler = _TreeSampler(process.pid) if sample_memory else None
         if sampler:
             sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
     finally:
         if output and not isinstance(sink, int):
@@ -108,8 +128,10 @@ def run(
         sampler.stopped.set()
         sampler.join()
         peak_kb = max(peak_kb, sampler.peak_kb)
+    where = f"; output in {output}" if output else ""
+    if seconds >= timeout:
+        raise CommandFailed(f"{' '.join(argv)} timed out after {timeout:g} s in {cwd}{where}")
     if process.returncode not in ok_codes:
-        where = f"; output in {output}" if output else ""
         raise CommandFailed(f"{' '.join(argv)} exited {process.returncode} in {cwd}{where}")
     cpu = usage.ru_utime + usage.ru_stime
     return Run(seconds, process.returncode, peak_kb / 1024 if sample_memory else 0.0, cpu)
