@@ -11,7 +11,7 @@ RATIOS: dict[str, tuple[str, float | None, str]] = {
     "R1": ("archcheck check cold / markdown-it-py parse-only", 0.5, "x"),
     # The same in CPU time (workers included): what a busy, shared machine cannot blur.
     "R1c": ("the same, in CPU seconds instead of wall time", None, "x"),
-    "R2": ("archcheck check cold / cmark-gfm (C) parse-only", None, "x"),
+    "R2": ("archcheck check cold / cmark-gfm (C) parse and render", None, "x"),
     "R3": ("warm re-run, nothing changed / cold", 0.05, "x"),
     "R3a": ("warm re-run, one file changed / cold", 0.1, "x"),
     "R4": ("mkdocs build + plugin / without (cold cache)", 1.05, "x"),
