@@ -8,20 +8,20 @@ it, and each test below is a necessary condition of what a rule reads from the p
   checkbox written as HTML; a site whose extensions can include other files (snippets) may
   show a box on any page, so its pages are never skipped (pipeline.py);
 - footnotes (AC3xx): references and definitions need ``[^`` and inline notes ``^[``, in the
-  source or in text after markdown-it decodes escapes and entities (``&#91;^x]`` is a plain-text
+  source or in text after CommonMark decodes escapes and entities (``&#91;^x]`` is a plain-text
   reference);
 - diagrams and tier tables (AC4xx): a Mermaid fence needs ``mermaid`` in its info string (or an
   escape or entity there); a tier table needs a header row, the line before a delimiter row,
   whose first cell holds the tier column's letters in order;
 - tokens (AC2xx): every word that is a token, another case of one or a near miss holds a piece
   of it (near_tokens.py) and is checked against the rule's own limit, in the source, in text as
-  markdown-it decodes it, and in autolinks as percent-decoded;
+  CommonMark decodes it, and in autolinks as percent-decoded;
 - directives (suppressions, waivers): an HTML comment that says ``archcheck``;
 - could-not-run problems from parsing: nesting too deep needs a long line prefix of container
   markers (each nesting level costs at least one column of it).
 
 Every text run, cell and info string is either source text or source text with escapes and
-entities decoded exactly as markdown-it does (``decoded`` below), or an autolink's percent-decoded
+entities decoded exactly as CommonMark does (``decoded`` below), or an autolink's percent-decoded
 text, so looking in those three views misses nothing. tests/perf prove it on the corpora.
 """
 
@@ -42,7 +42,7 @@ UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{10,}", re.MULTILINE)
 PERCENT = re.compile(r"%([0-7][0-9A-Fa-f])")
 WORD_RUN_END = re.compile(r"[A-Za-z0-9-]*")
-# markdown-it's inline escape and entity rules, in the order it applies them (left to right).
+# CommonMark's inline escape and entity rules, in the order they apply (left to right).
 DECODE = re.compile(
     r"\\(.)|&#(x[a-f0-9]{1,6}|[0-9]{1,7});|&([a-z][a-z0-9]{1,31});", re.IGNORECASE | re.DOTALL
 )
@@ -52,11 +52,10 @@ DEEP_PREFIX_COLUMNS = 40
 
 
 def decoded(text: str) -> str:
-    """``text`` with escapes and entities decoded the way markdown-it decodes inline text."""
+    """``text`` with escapes and entities decoded the way CommonMark decodes inline text."""
     if "\\" not in text and "&" not in text:
         return text
-    from markdown_it.common.entities import entities
-    from markdown_it.common.utils import fromCodePoint, isValidEntityCode
+    from html.entities import html5
 
     def replace(found: re.Match[str]) -> str:
         escaped, number, name = found.groups()
@@ -64,8 +63,9 @@ def decoded(text: str) -> str:
             return escaped if escaped in ESCAPED else found.group(0)
         if number is not None:
             code = int(number[1:], 16) if number[0] in "xX" else int(number)
-            return fromCodePoint(code if isValidEntityCode(code) else 0xFFFD)
-        return str(entities[name]) if name in entities else found.group(0)
+            valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+            return chr(code if valid else 0xFFFD)
+        return html5.get(f"{name};", found.group(0))
 
     return DECODE.sub(replace, text)
 

@@ -17,9 +17,15 @@ import pytest
 from tests.site.chromium_discovery import no_chromium
 
 REPO = Path(__file__).resolve().parents[2]
-RATIO_KEYS = ("R1", "R1c", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6")
-# A printed figure is a number, or n/a with the reason in parentheses.
-FIGURE = r"(\d+\.\d+( MB)?|n/a \(.+\))"
+RATIO_KEYS = ("R1", "R1c", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6", "R7")
+# The corpora and sites a quick run measures (the real corpora when they are present).
+QUICK_BLOCKS = ("generated-200", "rust-rfcs", "k8s-keps", "mkdocs-material-docs", "site")
+# Measured on every corpus; the builds (R4, R4a, R7) wherever the corpus is a site.
+EVERYWHERE = ("R1", "R1c", "R2", "R3", "R3a", "R5")
+BUILT = {"rust-rfcs", "mkdocs-material-docs", "site"}
+# A printed figure is a number, or n/a with the reason in parentheses; a judged one says so.
+NUMBER = r"\d+\.\d+( MB)?"
+FIGURE = rf"({NUMBER}( +(met|not met.*))?|n/a \(.+\))"
 
 
 def _bench(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -39,15 +45,40 @@ def _block(out: str, name: str) -> str:
 
 @pytest.mark.slow
 def test_quick_benchmark_prints_every_ratio_for_every_corpus(tmp_path: Path) -> None:
-    out = _bench(tmp_path, "--skip", "site", "markdownlint")
+    out = _bench(tmp_path, "--skip", "browser", "markdownlint")
     blocks = re.findall(r"^== (\S+): [\d,]+ pages", out, re.MULTILINE)
-    assert blocks[:2] == ["generated-40", "generated-200"]
-    for key in RATIO_KEYS:
-        lines = re.findall(rf"^   {key} +.+?  +{FIGURE}", out, re.MULTILINE)
-        assert len(lines) == len(blocks), (key, out)
+    absent = re.findall(r"^== (\S+): n/a \(.+\)$", out, re.MULTILINE)
+    assert sorted([*blocks, *absent]) == sorted(QUICK_BLOCKS), out
+    assert "generated-200" in blocks and "site" in blocks
+    for name in blocks:
+        block = _block(out, name)
+        for key in RATIO_KEYS:
+            line = re.search(rf"^   {key} +.+?  +(<= \S+( MB)?( on \S+)?|\(recorded\)) +{FIGURE}$",
+                             block, re.MULTILINE)  # fmt: skip
+            assert line, (name, key, block)
+        # The check ran, read every page, and each figure the corpus promises is a number.
+        assert re.search(r"note: archcheck read ([\d,]+) of \1 pages", block), block
+        promised = EVERYWHERE + (("R4", "R4a", "R7") if name in BUILT else ())
+        for key in promised:
+            assert re.search(rf"^   {key} .*  {NUMBER}", block, re.MULTILINE), (name, key, block)
     saved = json.loads((tmp_path / "results.json").read_text())
     assert [c["name"] for c in saved["corpora"]] == blocks
+    assert sorted(saved["absent"]) == sorted(absent)
     assert saved["corpora"][0]["seconds"]["markdown-it"] > 0
+
+
+def test_only_measures_the_parts_it_names_and_an_absent_corpus_prints_why(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-corpus"
+    out = _bench(tmp_path, "--only", "k8s-keps,mkdocs-material-docs", "--keps", str(missing),
+                 "--material", str(missing))  # fmt: skip
+    assert re.findall(r"^== (\S+):", out, re.MULTILINE) == [
+        "k8s-keps",
+        "mkdocs-material-docs",
+        "browser",
+    ]
+    assert f"== k8s-keps: n/a ({missing} not found; pass --keps PATH)" in out
+    assert re.search(r"^== mkdocs-material-docs: n/a \(.+--material PATH\)$", out, re.MULTILINE)
+    assert re.search(r"^== browser: .*\n   n/a \(skipped\)$", out, re.MULTILINE)
 
 
 def test_generated_corpus_is_deterministic_and_has_the_promised_mix(tmp_path: Path) -> None:
@@ -70,8 +101,8 @@ def test_generated_corpus_is_deterministic_and_has_the_promised_mix(tmp_path: Pa
 def test_without_chromium_the_browser_part_prints_why(tmp_path: Path) -> None:
     # Whatever this machine has: a chromium that is not there is what a machine without one sees.
     env = {**os.environ, "ARCHCHECK_CHROMIUM": str(tmp_path / "no-chromium")}
-    out = _bench(tmp_path, "--skip", "generated", "rfcs", "markdownlint", env=env)
-    block = _block(out, "site")
+    out = _bench(tmp_path, "--only", "browser", env=env)
+    block = _block(out, "browser")
     assert re.search(r"^   n/a \(ARCHCHECK_CHROMIUM=.+ is not a file\)$", block, re.MULTILINE)
 
 
@@ -105,7 +136,7 @@ def test_quick_benchmark_measures_the_site_in_chromium(tmp_path: Path) -> None:
         pytest.skip("the site has no mkdocs.yml yet")
     if _find_chromium(dict(os.environ)).startswith("n/a"):
         no_chromium()
-    out = _bench(tmp_path, "--skip", "generated", "rfcs", "markdownlint")
+    out = _bench(tmp_path, "--only", "browser")
     raw, gzipped, foreign = re.search(
         r"transferred: ([\d,]+) bytes raw, ([\d,]+) bytes gzip, \d+ requests, (\d+) to other", out
     ).groups()  # type: ignore[union-attr]

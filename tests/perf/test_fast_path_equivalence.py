@@ -89,6 +89,8 @@ def test_tricky_pages_match_a_full_parse(tricky: Path, monkeypatch: pytest.Monke
     # Each page written to hold a finding does hold one, so the comparison above meant something.
     quiet = {"nothing.md", "near-nothing.md", "entity-token.md", "hex-entity-token.md"}
     quiet |= {"escaped-hyphen.md", "autolink-percent.md", "bom-box.md", "mermaid-entity.md"}
+    # Deep nesting is read as cmark-gfm reads it: no site here, so nothing to report.
+    quiet |= {"deep-quotes.md", "deep-lists.md", "tab-nesting.md"}
     assert set(PAGES) - quiet <= flagged | {p.path.rsplit("/", 1)[-1] for p in result.problems}
 
 

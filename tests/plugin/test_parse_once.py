@@ -12,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import archcheck.parsing
+import archcheck.document
 from archcheck import Document
 from archcheck import load_config as load_archcheck_config
 from archcheck.engine import PageResult
@@ -23,14 +23,14 @@ from archcheck.mkdocs_plugin.site_gate import SitePages
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The path of every document the engine parses from now on."""
     seen: list[str] = []
-    real: Callable[[str, str], Document] = archcheck.parsing.parse
+    real: Callable[..., Document] = archcheck.document.read_document
 
-    def counting(text: str, path: str = "<string>") -> Document:
+    def counting(text: str, path: str = "<string>", site: object = None) -> Document:
         seen.append(path)
-        return real(text, path)
+        return real(text, path, site)
 
     # The engine imports parse() where it uses it, so this is the one it calls.
-    monkeypatch.setattr(archcheck.parsing, "parse", counting)
+    monkeypatch.setattr(archcheck.document, "read_document", counting)
     return seen
 
 

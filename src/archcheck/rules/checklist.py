@@ -89,7 +89,9 @@ def renderer_disagreement(document: Document, config: Config) -> Iterator[Findin
     ```
 
     ```text
+    example.md:2:3: AC101 open checklist item: 'Rotate secrets'
     example.md:2:3: AC102 renderers disagree on 'Rotate secrets' (open by its marker): GitHub shows an open box, the site shows no box
+    example.md:5:5: AC101 open checklist item: 'Rotate keys'
     example.md:5:5: AC102 renderers disagree on 'Rotate keys' (open by its marker): GitHub shows no box, the site shows an open box
     ```
 
@@ -123,7 +125,12 @@ def uncounted_box(page: PageResult, built: Boxes) -> Iterator[Finding]:
     says so.
 
     Anti-pattern: a hook or plugin that writes a box into the page after Markdown has rendered
-    it (here a hook appends `<input type="checkbox">` to every page):
+    it, here a hook in `hooks:` of mkdocs.yml:
+
+    ```python
+    def on_page_content(html, **kwargs):
+        return html + '<ul><li><input type="checkbox" disabled> late</li></ul>'
+    ```
 
     ```text
     docs/index.md:1:1: AC104 the built page shows 3 checkboxes (1 checked), but the gate counted 2 (1 checked)
@@ -131,6 +138,10 @@ def uncounted_box(page: PageResult, built: Boxes) -> Iterator[Finding]:
 
     Best practice: write every checklist item in the page's Markdown, where every renderer and
     the gate read it.
+
+    ```markdown
+    - [x] Rollback rehearsed
+    ```
     """  # noqa: E501 (findings are shown as archcheck prints them, one a line)
     counted = [i for i in page.items if i.site in (Render.CHECKED, Render.UNCHECKED)]
     ticked = sum(i.site is Render.CHECKED for i in counted)

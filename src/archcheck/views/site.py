@@ -51,14 +51,46 @@ def site_view(source: Source, site: Site) -> SiteView:
     # renders, and lets a marker written with them inside be tagged.
     body = body.replace(STX, "").replace(ETX, "")
     tagged = tag_lines(body, first_line) if first_line is not None else None
-    html = render(site, tagged if tagged is not None else body)
-    view = read_site_html(html)
+    view = read_site_html(render(site, tagged if tagged is not None else body))
+    if tagged is not None and "<" in body:
+        # Raw HTML is where a tag could change what the page renders (inside an unclosed
+        # element, say): the page as written is rendered too, and when its boxes differ, they
+        # are the ones that count, each placed by its text.
+        plain = read_site_html(render(site, body))
+        if [b.checked for b in plain.boxes] != [b.checked for b in view.boxes]:
+            boxes = _place_by_text(plain.boxes, source)
+            return SiteView(boxes, plain.referenced, plain.defined, plain.diagrams)
     if tagged is None:
         boxes = tuple(Box(None, b.checked, b.depth, b.text, UNPLACED) for b in view.boxes)
         return SiteView(boxes, view.referenced, view.defined, view.diagrams)
     return SiteView(
         _place_untagged(view.boxes, source), view.referenced, view.defined, view.diagrams
     )
+
+
+def _place_by_text(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
+    """Each box on the next line, after the box before it, whose marker is followed by the
+    box's text; a box no such line holds stays unplaced."""
+    lines = [line.replace(STX, "").replace(ETX, "") for line in source.lines]
+    placed: list[Box] = []
+    after = 0
+    for box in boxes:
+        words = box.text[:40]
+        line = next(
+            (
+                n
+                for n in range(after + 1, len(lines) + 1)
+                if (found := MARKER.search(lines[n - 1]))
+                and lines[n - 1][found.end() :].lstrip().startswith(words)
+            ),
+            None,
+        )
+        if line is None:
+            placed.append(Box(None, box.checked, box.depth, box.text, UNPLACED))
+        else:
+            placed.append(Box(line, box.checked, box.depth, box.text))
+            after = line
+    return tuple(placed)
 
 
 def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
