@@ -90,10 +90,11 @@ def _checklist(
 def _item(
     source: Source, path: str, line: int, github: Box | None, site: Box | None, has_site: bool
 ) -> ChecklistItem:
-    column = source.marker_column(line) or 1
-    found = MARKER.search(source.line(line))
-    marker = found.group(0) if found else ("[x]" if (github or site) else "[ ]")
     shown = [box for box in (github, site) if box is not None]
+    # As the site reads the line: Python-Markdown deletes U+0002 and U+0003 first.
+    found = MARKER.search(source.line(line).replace("\x02", "").replace("\x03", ""))
+    column = found.start() + 1 if found else 1
+    marker = found.group(0) if found else ("[x]" if all(b.checked for b in shown) else "[ ]")
     checked = marker.lower() == "[x]" and all(box.checked for box in shown)
     text = next((box.text for box in shown if box.text), "")
     return ChecklistItem(
