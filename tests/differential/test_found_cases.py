@@ -52,6 +52,8 @@ GITHUB_CASES = {
     "empty-item-lazy-line": "- [ ] \nlazy words\n",
     # Its content column is counted up to the box: "-  [ ] " needs three spaces.
     "empty-item-wide-padding": "-  [ ] \n  - [ ] child\n",
+    # It interrupts a paragraph, and an indented "2." under it opens a nested list.
+    "empty-item-after-a-paragraph": "Para.\n- [ ] \n  2. [x] secrets\n",
     "empty-item-paragraph-below": "- [ ] \n  [x] foo\n",
     "empty-item-code-below": "- [ ] \n        - [ ]\n  indented words\n",
     # After the marker, the rest of the line is paragraph text, never a heading or a fence.
