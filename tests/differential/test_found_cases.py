@@ -3,8 +3,7 @@
 
 CASES are documents the property tests once shrank a failure to (the id names the renderer
 behaviour); GITHUB_CASES and SITE_CASES are edge cases of each renderer's list and task-marker
-rules. The documents of
-engine_defects.py are run too, expected to fail until the engine is fixed.
+rules. The documents of engine_defects.py run too, expected to fail until the engine is fixed.
 """
 
 from __future__ import annotations
