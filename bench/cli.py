@@ -10,29 +10,43 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import browser, corpus, markdownlint
-from bench.report import CorpusResult, format_corpus, format_site, markdown, save
+from bench import browser, markdownlint, plan, sites
+from bench.measure import TIMEOUT_SECONDS
+from bench.report import CorpusResult, Results, format_absent, format_browser, format_corpus, save
+from bench.report import markdown as markdown_tables
 from bench.suite import Settings, measure_corpus
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = 20261127
-PARTS = ("generated", "rfcs", "site", "markdownlint")
+PARTS = (*plan.PARTS, "browser", "markdownlint")
+
+
+def _names(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in PARTS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{text!r}: choose from {', '.join(PARTS)}")
+    return names
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="small corpora, one round")
-    parser.add_argument("--sizes", type=int, nargs="+", help="generated corpus sizes in pages")
-    parser.add_argument("--repeats", type=int, help="rounds per measurement (medians are printed)")
-    parser.add_argument(
-        "--rfcs",
-        type=Path,
-        default=REPO / ".." / "shared" / "corpora" / "rust-rfcs" / "text",
-        help="the real corpus (default ../shared/corpora/rust-rfcs/text)",
+    add = parser.add_argument
+    add("--quick", action="store_true", help="small corpora, one round (a smoke run)")
+    add("--sizes", type=int, nargs="+", help="generated corpus sizes in pages")
+    add("--repeats", type=int, help="rounds per measurement (medians are printed)")
+    add(
+        "--only", type=_names, metavar="NAME[,NAME]", help=f"measure only these: {', '.join(PARTS)}"
     )
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--skip", nargs="+", choices=PARTS, default=[], help="parts to leave out")
+    add("--skip", nargs="+", choices=PARTS, default=[], metavar="NAME", help="leave these out")
+    default = plan.Sources()
+    for option, what in (("rfcs", "the Rust RFCs' text/"), ("keps", "the KEPs' keps/")):
+        add(f"--{option}", type=Path, metavar="PATH", default=getattr(default, option),
+            help=f"{what} folder (default %(default)s)")  # fmt: skip
+    add("--material", type=Path, metavar="PATH", default=default.material,
+        help="the Material docs corpus: docs/ and mkdocs.yml (default %(default)s)")  # fmt: skip
+    add("--timeout", type=float, default=TIMEOUT_SECONDS, help="seconds one command may take")
+    add("--out", type=Path, default=REPO / "bench" / "out")
+    add("--seed", type=int, default=default.seed)
     return parser
 
 
@@ -60,19 +74,20 @@ def _progress(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-def _site(out: Path, navigations: int) -> dict[str, float | int] | str:
+def _browser(out: Path, navigations: int) -> dict[str, float | int] | str:
     executable = browser.find_chromium()
     if isinstance(executable, str):
         return executable
     if not (REPO / "mkdocs.yml").is_file():
-        return "n/a (no mkdocs.yml in the repository yet)"
-    site_dir = out / "site"
+        return "n/a (no mkdocs.yml in the repository)"
+    root = sites.repository_site(REPO, out / "site-browser").root
+    log = out / "browser-site-build.txt"
     try:
-        browser.build(REPO, site_dir, out / "site-build.txt")
+        browser.build(root, out / "browser-site", log)
     except subprocess.CalledProcessError:
-        return f"n/a (mkdocs build of the site failed; see {out / 'site-build.txt'})"
+        return f"n/a (mkdocs build of the site failed; see {log})"
     try:
-        figures = browser.measure(site_dir, executable, navigations)
+        figures = browser.measure(out / "browser-site", executable, navigations)
     except Exception as error:  # the browser's own errors have many types; report and go on
         return f"n/a (browser measurement failed: {type(error).__name__}: {error})".splitlines()[0]
     return dict(figures.__dict__)
@@ -80,38 +95,30 @@ def _site(out: Path, navigations: int) -> dict[str, float | int] | str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    sizes = args.sizes or ([40, 200] if args.quick else [1_000, 10_000])
+    parts = set(args.only or PARTS) - set(args.skip)
     repeats = args.repeats or (1 if args.quick else 3)
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     machine = _machine()
     lint: Path | str = "n/a (skipped)"
-    if "markdownlint" not in args.skip:
+    if "markdownlint" in parts:
         _progress(f"installing markdownlint-cli2 {markdownlint.VERSION} into {out / 'npm'}")
         lint = markdownlint.ensure_installed(out / "npm")
-    corpora: list[corpus.Corpus] = []
-    if "generated" not in args.skip:
-        for size in sizes:
-            _progress(f"writing generated corpus of {size} pages (seed {args.seed})")
-            corpora.append(corpus.generate(out / f"corpus-{size}", size, args.seed))
-    rfc_note = ""
-    if "rfcs" not in args.skip:
-        if args.rfcs.is_dir():
-            limit = 60 if args.quick else None
-            corpora.append(corpus.copy_real(args.rfcs, out / "corpus-rust-rfcs", limit))
-        else:
-            rfc_note = f"== rust-rfcs: skipped ({args.rfcs} not found; pass --rfcs PATH)"
-    build_at = min(sizes, key=lambda size: abs(size - 1_000))
+    sizes = tuple(args.sizes or (plan.QUICK_SIZES if args.quick else plan.SIZES))
+    sources = plan.Sources(args.rfcs, args.keps, args.material, sizes, args.seed, args.quick)
+    _progress(f"laying out the corpora in {out}")
+    laid_out = plan.lay_out(parts, sources, out)
     results: list[CorpusResult] = []
-    for each in corpora:
-        _progress(f"measuring {each.name} ({each.pages} pages, {repeats} rounds)")
-        build = each.name == f"generated-{build_at}" or not each.name.startswith("generated")
-        settings = Settings(repeats=repeats, out=out, markdownlint=lint, build=build)
-        results.append(measure_corpus(each, settings))
-    site_figures: dict[str, float | int] | str = "n/a (skipped)"
-    if "site" not in args.skip:
+    for each in laid_out.planned:
+        tree = each.corpus
+        _progress(f"measuring {tree.name} ({tree.pages} pages, {repeats} rounds)")
+        result = measure_corpus(tree, Settings(repeats, out, lint, each.unbuilt, args.timeout))
+        result.notes += [each.note] if each.note else []
+        results.append(result)
+    browser_figures: dict[str, float | int] | str = "n/a (skipped)"
+    if "browser" in parts:
         _progress("building the site and loading the architecture page in chromium")
-        site_figures = _site(out, 1 if args.quick else 5)
+        browser_figures = _browser(out, 1 if args.quick else 5)
     print(
         f"archcheck benchmark, {machine['date']}, commit {machine['commit']}\n"
         f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}, "
@@ -120,9 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     for result in results:
         print(format_corpus(result) + "\n")
-    if rfc_note:
-        print(rfc_note + "\n")
-    print(format_site(site_figures))
-    save(out / "results.json", machine, results, site_figures)
-    (out / "results.md").write_text(markdown(machine, results, site_figures), encoding="utf-8")
+    for name, why in laid_out.absent.items():
+        print(format_absent(name, why) + "\n")
+    print(format_browser(browser_figures))
+    run = Results(machine, results, laid_out.absent, browser_figures)
+    save(out / "results.json", run)
+    (out / "results.md").write_text(markdown_tables(run), encoding="utf-8")
     return 0

@@ -1,5 +1,6 @@
 """Write benchmark corpora to disk: a seeded generated tree or a copy of a real one, each laid out
-as a small project (pyproject with `[tool.archcheck]`, mkdocs.yml with and without the plugin)."""
+as a small project (pyproject with `[tool.archcheck]`, a mkdocs.yml, and the two configurations
+`mkdocs_build` builds it with, with and without the plugin)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.mkdocs_build import write_configs
 from bench.pages import Vocabulary, page
 
 GENERATED_VOCABULARY = Vocabulary(
@@ -25,6 +27,11 @@ GENERATED_VOCABULARY = Vocabulary(
 RFC_VOCABULARY = Vocabulary(
     tokens={"analyzer": "rust-analyzer", "wasm": "wasm32-unknown-unknown", "docs": "T-rustdoc"},
     components={"Parser": "parser", "Type Checker": "typeck", "Codegen": "codegen"},
+)
+# The same for the Kubernetes Enhancement Proposals.
+KEPS_VOCABULARY = Vocabulary(
+    tokens={"cli": "kubectl", "server": "kube-apiserver", "scheduler": "kube-scheduler"},
+    components={"API Server": "apiserver", "Scheduler": "scheduler", "Kubelet": "kubelet"},
 )
 PAGES_PER_FOLDER = 50
 SPEC_FILE = ".corpus-spec.json"
@@ -86,12 +93,12 @@ def write_config(root: Path, name: str, vocab: Vocabulary) -> None:
         + _toml_table("tool.archcheck.components", vocab.components)
     )
     (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
-    base = MKDOCS_BASE.format(name=name)
-    (root / "mkdocs.yml").write_text(base, encoding="utf-8")
-    (root / "mkdocs-archcheck.yml").write_text(base + "  - archcheck\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_BASE.format(name=name), encoding="utf-8")
+    write_configs(root)
 
 
-def _measure(name: str, root: Path) -> Corpus:
+def on_disk(name: str, root: Path) -> Corpus:
+    """The corpus whose pages are root/docs/**/*.md."""
     files = sorted((root / "docs").rglob("*.md"))
     return Corpus(name, root, len(files), sum(f.stat().st_size for f in files))
 
@@ -102,7 +109,8 @@ def generate(root: Path, pages: int, seed: int) -> Corpus:
     spec = json.dumps({"pages": pages, "seed": seed, "generator": _generator_digest()})
     stamp = root / SPEC_FILE
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == spec:
-        return _measure(name, root)
+        write_config(root, name, GENERATED_VOCABULARY)
+        return on_disk(name, root)
     if root.exists():
         shutil.rmtree(root)
     docs = root / "docs"
@@ -115,25 +123,41 @@ def generate(root: Path, pages: int, seed: int) -> Corpus:
         (folder / f"page-{index:05d}.md").write_text(text, encoding="utf-8")
     write_config(root, name, GENERATED_VOCABULARY)
     stamp.write_text(spec, encoding="utf-8")
-    return _measure(name, root)
+    return on_disk(name, root)
 
 
-def copy_real(source: Path, root: Path, limit: int | None = None) -> Corpus:
-    """Copy a real Markdown tree (read-only data) so the benchmark may change a file in it."""
-    name = source.parent.name if source.name == "text" else source.name
-    files = sorted(source.rglob("*.md"))[:limit]
+def copy_real(
+    source: Path,
+    root: Path,
+    limit: int | None = None,
+    *,
+    name: str = "rust-rfcs",
+    vocab: Vocabulary = RFC_VOCABULARY,
+) -> Corpus:
+    """Copy a real Markdown tree (read-only data) so the benchmark may change a file in it; with
+    a limit, only that many of its files (copy_pages)."""
     if root.exists():
         shutil.rmtree(root)
-    docs = root / "docs"
-    for file in files:
+    copy_pages(source, root / "docs", limit)
+    if not (root / "docs" / "index.md").exists():
+        (root / "docs" / "index.md").write_text(f"# {name}\n", encoding="utf-8")
+    write_config(root, name, vocab)
+    return on_disk(name, root)
+
+
+def copy_pages(source: Path, docs: Path, limit: int | None = None) -> list[Path]:
+    """Copy the Markdown files of source into docs, writable, so a run may change one; with a
+    limit, at most that many, evenly spread over the tree in path order. Returns the copies."""
+    files = sorted(source.rglob("*.md"))
+    step = -(-len(files) // limit) if limit else 1
+    copies = []
+    for file in files[::step]:
         target = docs / file.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.read_bytes())
         target.chmod(0o644)
-    if not (docs / "index.md").exists():
-        (docs / "index.md").write_text(f"# {name}\n", encoding="utf-8")
-    write_config(root, name, RFC_VOCABULARY)
-    return _measure(name, root)
+        copies.append(target)
+    return copies
 
 
 def _generator_digest() -> str:

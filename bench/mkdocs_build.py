@@ -1,13 +1,21 @@
-"""`mkdocs build` of a corpus with and without the archcheck plugin (ratio R4)."""
+"""`mkdocs build` of a corpus or site with and without the archcheck plugin (ratios R4 and R7).
+
+Each site keeps its own `mkdocs.yml`; the benchmark builds it through two small configurations
+that inherit it and differ only in their plugin list: the site's plugins without archcheck, and
+the same with archcheck."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 NOT_INSTALLED = "n/a (plugin not installed)"
+PLAIN = "mkdocs-bench-plain.yml"
+WITH_PLUGIN = "mkdocs-bench-plugin.yml"
 
 
 def plugin_missing() -> str | None:
@@ -37,3 +45,28 @@ def build_env(cache_home: Path) -> dict[str, str]:
         "XDG_CACHE_HOME": str(cache_home),
         "ARCHCHECK_CACHE_DIR": str(cache_home / "archcheck"),
     }
+
+
+def _plugin_name(entry: str | dict[str, Any]) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def write_configs(root: Path) -> None:
+    """Write PLAIN and WITH_PLUGIN next to root/mkdocs.yml, which is read as MkDocs reads it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (root / "mkdocs.yml").open("rb") as config:
+        plugins: list[str | dict[str, Any]] | dict[str, Any] = yaml_load(config).get(
+            "plugins", ["search"]
+        )
+    if isinstance(plugins, dict):
+        plugins = [{name: options or {}} for name, options in plugins.items()]
+    plain = [entry for entry in plugins if _plugin_name(entry) != "archcheck"]
+    # The plugin goes where the site lists it, or after the others when the site has none.
+    given = next((entry for entry in plugins if _plugin_name(entry) == "archcheck"), "archcheck")
+    at = next((i for i, e in enumerate(plugins) if _plugin_name(e) == "archcheck"), len(plain))
+    with_plugin = [*plain[:at], given, *plain[at:]]
+    for name, listed in ((PLAIN, plain), (WITH_PLUGIN, with_plugin)):
+        # JSON is YAML; INHERIT merges this file over mkdocs.yml, and a list replaces a list.
+        text = f"INHERIT: mkdocs.yml\nplugins: {json.dumps(listed)}\n"
+        (root / name).write_text(text, encoding="utf-8")

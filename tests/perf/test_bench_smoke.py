@@ -22,7 +22,7 @@ RATIO_KEYS = ("R1", "R1c", "R2", "R3", "R3a", "R4", "R4a", "R5", "R6", "R7")
 QUICK_BLOCKS = ("generated-200", "rust-rfcs", "k8s-keps", "mkdocs-material-docs", "site")
 # Measured on every corpus; the builds (R4, R4a, R7) wherever the corpus is a site.
 EVERYWHERE = ("R1", "R1c", "R2", "R3", "R3a", "R5")
-BUILT = {"rust-rfcs", "mkdocs-material-docs", "site"}
+BUILT = {"mkdocs-material-docs", "site"}
 # A printed figure is a number, or n/a with the reason in parentheses; a judged one says so.
 NUMBER = r"\d+\.\d+( MB)?"
 FIGURE = rf"({NUMBER}( +(met|not met.*))?|n/a \(.+\))"
