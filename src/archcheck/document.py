@@ -15,10 +15,12 @@ from collections.abc import Iterator
 
 from archcheck.flowchart import read_flowchart
 from archcheck.model import (
+    ALL_FACTS,
     ChecklistItem,
     CodeBlock,
     Comment,
     Document,
+    Fact,
     Flowchart,
     FootnoteDef,
     FootnoteRef,
@@ -33,24 +35,34 @@ from archcheck.views.site_config import Site
 COMMENT = re.compile(r"^([ \t>]*)<!--(.*?)-->", re.MULTILINE | re.DOTALL)
 
 
-def read_document(text: str, path: str = "<string>", site: Site | None = None) -> Document:
+def read_document(
+    text: str,
+    path: str = "<string>",
+    site: Site | None = None,
+    facts: frozenset[Fact] = ALL_FACTS,
+) -> Document:
     """Render the page with cmark-gfm (and with the site's Markdown when ``site`` is given)
-    and read it into a Document."""
+    and read it into a Document. Only ``facts`` are read (the rest are left empty): the
+    pipeline asks for what the rules whose trigger fired on the page read."""
     source = prepare(text)
-    github = github_view(source)
-    shown = site_view(source, site) if site is not None else None
+    github = github_view(source, facts)
+    wants_site = site is not None and bool(facts & {"boxes", "footnotes", "diagrams"})
+    shown = site_view(source, site) if site is not None and wants_site else None
     code = github.code_blocks
+    has_site = site is not None
     return Document(
         path=path,
         line_count=len(source.lines),
-        checklist=tuple(_checklist(source, path, github, shown)),
+        checklist=tuple(_checklist(source, path, github, shown, has_site))
+        if "boxes" in facts
+        else (),
         text_runs=github.text_runs,
-        code_blocks=code,
-        footnote_refs=tuple(_footnote_refs(source, github, shown)),
-        footnote_defs=tuple(_footnote_defs(source, github, shown)),
+        code_blocks=code if facts & {"code", "text", "diagrams"} else (),
+        footnote_refs=tuple(_footnote_refs(source, github, shown)) if "footnotes" in facts else (),
+        footnote_defs=tuple(_footnote_defs(source, github, shown)) if "footnotes" in facts else (),
         tables=github.tables,
-        flowcharts=tuple(_flowcharts(source, code, shown)),
-        comments=tuple(_comments(source, github)),
+        flowcharts=tuple(_flowcharts(source, code, shown)) if "diagrams" in facts else (),
+        comments=tuple(_comments(source, github)) if "comments" in facts else (),
     )
 
 
@@ -69,7 +81,7 @@ def _by_line(boxes: tuple[Box, ...]) -> dict[int, list[Box]]:
 
 
 def _checklist(
-    source: Source, path: str, github: GitHubView, site: SiteView | None
+    source: Source, path: str, github: GitHubView, site: SiteView | None, has_site: bool
 ) -> Iterator[ChecklistItem]:
     on_github = _by_line(github.boxes)
     on_site = _by_line(site.boxes) if site is not None else {}
@@ -78,7 +90,7 @@ def _checklist(
         for index in range(max(len(gh), len(st))):
             first = gh[index] if index < len(gh) else None
             second = st[index] if index < len(st) else None
-            yield _item(source, path, line, first, second, site is not None)
+            yield _item(source, path, line, first, second, has_site)
     for box in site.boxes if site is not None else ():
         if box.line is None:
             yield ChecklistItem(

@@ -1,40 +1,28 @@
-"""check(): files -> parse -> rules -> suppressions -> one result. Pure per document, so the
-pipeline (pipeline.py: cache, pre-scan, worker processes) runs check_document where it pays."""
+"""check(): files -> the renderers' views -> rules -> suppressions -> one result. The pipeline
+(pipeline.py: cache, triggers, worker processes) runs each page's check (page.py) where it pays;
+combine() judges the pages together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from archcheck.config import Config, ConfigError, cannot_ignore, gate_codes_ignored, load_config
+from archcheck.config import Config, load_config
 from archcheck.findings import Finding, Severity
-from archcheck.model import ChecklistItem, Document
+from archcheck.model import ChecklistItem
+from archcheck.page import PageResult as PageResult
+from archcheck.page import check_document as check_document
 from archcheck.pipeline import check_files
+from archcheck.policy import Policy
 from archcheck.rules import RULES
-from archcheck.rules.tokens import TokenReference, references
+from archcheck.rules.tokens import TokenReference
+from archcheck.site_of import configured_site
 from archcheck.sources import Problem, discover
-from archcheck.suppressions import Waiver, apply, relax
+from archcheck.suppressions import Waiver
 from archcheck.views.site_config import Site
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class PageResult:
-    """What archcheck says about one page: for the MkDocs plugin and check()."""
-
-    path: str
-    document: Document
-    findings: tuple[Finding, ...]
-    waivers: tuple[Waiver, ...]
-    tokens: tuple[TokenReference, ...]
-    problems: tuple[Problem, ...] = ()  # what keeps the page from being read cleanly
-
-    @property
-    def items(self) -> tuple[ChecklistItem, ...]:
-        return self.document.checklist
 
 
 @dataclass(frozen=True)
@@ -54,31 +42,6 @@ class CheckResult:
         return 1 if any(f.severity is Severity.ERROR for f in self.findings) else 0
 
 
-def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    return (not select or code.startswith(tuple(select))) and not code.startswith(tuple(ignore))
-
-
-def _refuse_gate_ignore(ignore: Sequence[str]) -> None:
-    for code in gate_codes_ignored(ignore):
-        raise ConfigError(f"ignore={list(ignore)}: {cannot_ignore(code, 'pass allow_open=True')}")
-
-
-def _finish(
-    findings: Iterable[Finding], allow_open: bool, select: Sequence[str], ignore: Sequence[str]
-) -> list[Finding]:
-    kept = [relax(f) if allow_open else f for f in findings if _wanted(f.code, select, ignore)]
-    return sorted(kept, key=lambda f: (f.path, f.line, f.column, f.code))
-
-
-def check_document(document: Document, config: Config, today: date | None = None) -> PageResult:
-    """Run every document rule on one parsed document and apply its directives."""
-    page_rules = [rule for rule in RULES if not rule.project and not rule.built]
-    found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
-    kept, waivers = apply(found, document, today or date.today())
-    tokens = tuple(references(document, config))
-    return PageResult(document.path, document, tuple(kept), tuple(waivers), tokens)
-
-
 def check_source(
     text: str,
     path: str = "<string>",
@@ -96,13 +59,11 @@ def check_source(
     from archcheck.document import read_document  # on first use: see __init__.py
     from archcheck.site_of import page_site
 
-    _refuse_gate_ignore(ignore)
     config = config or Config(root=Path.cwd())
+    policy = Policy.of(config, select=select, ignore=ignore, allow_open=allow_open)
     site = site or page_site(config, path)
     page = check_document(read_document(text, path, site), config)
-    findings = _finish(
-        page.findings, allow_open, (*config.select, *select), (*config.ignore, *ignore)
-    )
+    findings = policy.finish(page.findings)
     return PageResult(page.path, page.document, tuple(findings), page.waivers, page.tokens)
 
 
@@ -123,8 +84,9 @@ def check(
     could hold a finding and uses every core on a large tree; ``fast=False`` parses every page
     in this process. Both give the same result (see pipeline.py). Raises ConfigError if
     ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
-    _refuse_gate_ignore(ignore)
     config = config or load_config()
+    Policy.of(config, ignore=ignore)  # refuses a gate code before any page is read
+    configured_site(config)  # a site that cannot be loaded is a ConfigError, before any page
     targets = [Path(p) for p in paths] if paths else [config.root / d for d in config.docs]
     files, problems = discover(targets, Path.cwd())
     pages: list[PageResult] = []
@@ -156,10 +118,9 @@ def combine(
         for rule in RULES:
             if rule.project:
                 found += rule.check(documents, config)  # type: ignore[arg-type]
+    policy = Policy.of(config, select=select, ignore=ignore, allow_open=allow_open)
     return CheckResult(
-        findings=tuple(
-            _finish(found, allow_open, (*config.select, *select), (*config.ignore, *ignore))
-        ),
+        findings=tuple(policy.finish(found)),
         items=tuple(item for page in pages for item in page.items),
         waivers=tuple(w for page in pages for w in page.waivers),
         problems=tuple(problems),

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+# What a rule can read of a page; each is taken from the renderers only when a rule asks.
+Fact = Literal["boxes", "text", "code", "footnotes", "tables", "diagrams", "comments"]
+ALL_FACTS: frozenset[Fact] = frozenset(
+    ("boxes", "text", "code", "footnotes", "tables", "diagrams", "comments")
+)
+
 
 class Render(StrEnum):
     """How one renderer shows a checklist marker."""

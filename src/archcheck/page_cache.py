@@ -61,7 +61,7 @@ def _config_digest(config: Config) -> str:
 # The modules whose record classes a cached page is made of.
 RECORD_MODULES = frozenset(
     {
-        "archcheck.engine",
+        "archcheck.page",
         "archcheck.findings",
         "archcheck.model",
         "archcheck.rules.tokens",

@@ -1,6 +1,7 @@
-"""From files to per-page results, fast: the cache first, then the pre-scan, then parsing only the
-pages that could hold a finding, on every core for a large tree. The result is the one a full
-parse of every file gives (tests/perf compare the two on real and generated trees)."""
+"""From files to per-page results, fast: the cache first, then the rules' triggers, then reading
+from the renderers only what a triggered rule reads, on every core for a large tree. The result
+is the one a full read of every file gives (tests/perf compare the two on real and generated
+trees)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from archcheck.config import Config, ConfigError
-from archcheck.model import Document, TextRun
+from archcheck.model import ALL_FACTS, Document, Fact, TextRun
+from archcheck.page import PageResult, check_document
 from archcheck.page_cache import PageCache
 from archcheck.parallel import check_in_pool, worth_it
+from archcheck.policy import Policy
+from archcheck.site_of import page_site
 from archcheck.sources import Problem, Undecodable, read_markdown
 
 Progress = Callable[[int, int], None]
@@ -28,15 +32,22 @@ def _empty(path: str, line_count: int) -> Document:
     return Document(path, line_count, (), (), (), (), (), (), (), ())
 
 
-def check_parsed(text: str, shown: str, config: Config, today: date, slim: bool) -> object:
-    """Parse one page and run the page rules: a PageResult, or a Problem if it cannot be read."""
-    from archcheck.document import read_document
-    from archcheck.engine import check_document
+def check_parsed(
+    text: str,
+    shown: str,
+    config: Config,
+    today: date,
+    slim: bool,
+    facts: frozenset[Fact] = ALL_FACTS,
+) -> object:
+    """Read one page (``facts`` of it) and run the page rules: a PageResult, or a Problem if it
+    cannot be read."""
+    from archcheck.document import read_document  # the renderers: only pages to read need them
     from archcheck.rules.tokens import scan
-    from archcheck.site_of import page_site
 
     try:
-        page = check_document(read_document(text, shown, page_site(config, shown)), config, today)
+        site = page_site(config, shown)
+        page = check_document(read_document(text, shown, site, facts), config, today)
     except ConfigError as error:
         return Problem(shown, str(error))
     except RecursionError:
@@ -84,7 +95,6 @@ def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
 
 def with_problem(outcome: object, text: Undecodable) -> object:
     """A page with bad bytes: its items still count, and the run cannot pass (exit 2)."""
-    from archcheck.engine import PageResult
 
     if isinstance(outcome, PageResult):
         return dataclasses.replace(outcome, problems=(*outcome.problems, text.problem))
@@ -92,19 +102,24 @@ def with_problem(outcome: object, text: Undecodable) -> object:
 
 
 def _check_text(text: str, shown: str, config: Config, today: date) -> object:
-    """Parse and check one page only if the pre-scan says it could hold a finding."""
-    from archcheck.engine import PageResult
+    """Read and check one page for what the rules whose trigger fires on it read; a page no
+    trigger fires on is not rendered at all."""
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
-    from archcheck.site_of import page_site
 
     try:
         site = page_site(config, shown)
     except ConfigError as error:
         return Problem(shown, str(error))
-    includes = site is not None and site.may_include
-    if not includes and not prescan_for(config).could_hold_finding(text):
+    scan = prescan_for(config)
+    facts = scan.facts(text)
+    if site is not None:
+        if site.may_include:  # another file's text may hold a box: the boxes are always read
+            facts |= {"boxes"}
+        if scan.scan(text).deep_prefix():  # nesting the site's renderer may not survive
+            facts |= {"boxes"}
+    if not facts:
         return PageResult(shown, empty_document(shown, text), (), (), ())
-    return check_parsed(text, shown, config, today, slim=True)
+    return check_parsed(text, shown, config, today, slim=True, facts=facts)
 
 
 def check_files(
@@ -117,7 +132,6 @@ def check_files(
 ) -> list[object]:
     """One outcome per file, in order: a PageResult, or a Problem for a file that cannot be
     checked. ``fast=False`` parses every file in this process (the reference behaviour)."""
-    from archcheck.engine import PageResult
 
     today = date.today()
     total = len(files)
@@ -221,7 +235,6 @@ def stream_texts(
 
 
 def _cleared(shown: str, line_count: int) -> object:
-    from archcheck.engine import PageResult
 
     return PageResult(shown, _empty(shown, line_count), (), (), ())
 
@@ -233,7 +246,6 @@ def _in_order(
     store: PageCache | None,
     config: Config,
 ) -> Iterator[object]:
-    from archcheck.engine import PageResult, _finish
 
     pending = iter(missing)
     for index, outcome in enumerate(outcomes):
@@ -244,7 +256,7 @@ def _in_order(
             if store and key and isinstance(outcome, PageResult):
                 _remember(store, key, outcome)
         if isinstance(outcome, PageResult) and outcome.findings:
-            kept = _finish(outcome.findings, False, config.select, config.ignore)
+            kept = Policy.of(config).finish(outcome.findings)
             outcome = dataclasses.replace(outcome, findings=tuple(kept))
         yield outcome
     for _ in results:  # none left: this closes the worker pool
@@ -254,7 +266,6 @@ def _in_order(
 
 
 def _remember(store: PageCache, key: str, page: object) -> None:
-    from archcheck.engine import PageResult
 
     assert isinstance(page, PageResult)
     document = page.document

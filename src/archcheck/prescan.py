@@ -1,28 +1,20 @@
-"""Which files could hold a finding: a pre-scan of the raw text, so that only those are parsed.
+"""What each page needs reading for: the triggers' views of its raw text, so that only the facts
+some rule could find something in are taken from the renderers, and a page no trigger fires on is
+not rendered at all.
 
-It is conservative by construction: a file is skipped only when no rule could find anything in
-it, and each test below is a necessary condition of what a rule reads from the parsed Document.
+Each rule declares, next to itself, what it reads (``Rule.reads``) and the trigger that says a
+page could hold its finding (``Rule.trigger``, a function of a PageScan; a rule without one is
+always read for). A trigger is a necessary condition of its rule's finding, so it is
+conservative by construction; PageScan gives the views every trigger looks in:
 
-- checklist items (AC1xx): GitHub's and the site's boxes both need ``[ ]``/``[x]``/``[X]`` on
-  the item's source line once U+0002/U+0003 are deleted (Python-Markdown deletes them), or a
-  checkbox written as HTML; a site whose extensions can include other files (snippets) may
-  show a box on any page, so its pages are never skipped (pipeline.py);
-- footnotes (AC3xx): references and definitions need ``[^`` and inline notes ``^[``, in the
-  source or in text after CommonMark decodes escapes and entities (``&#91;^x]`` is a plain-text
-  reference);
-- diagrams and tier tables (AC4xx): a Mermaid fence needs ``mermaid`` in its info string (or an
-  escape or entity there); a tier table needs a header row, the line before a delimiter row,
-  whose first cell holds the tier column's letters in order;
-- tokens (AC2xx): every word that is a token, another case of one or a near miss holds a piece
-  of it (near_tokens.py) and is checked against the rule's own limit, in the source, in text as
-  CommonMark decodes it, and in autolinks as percent-decoded;
-- directives (suppressions, waivers): an HTML comment that says ``archcheck``;
-- could-not-run problems from parsing: nesting too deep needs a long line prefix of container
-  markers (each nesting level costs at least one column of it).
+- the text with line ends as the renderers read them and U+0002/U+0003 deleted (as
+  Python-Markdown deletes them before reading), and lowered;
+- the text with escapes and entities decoded exactly as CommonMark does (``decoded`` below),
+  and an autolink's percent-decoded text: every text run, cell and info string is source text
+  in one of these views, so looking in them misses nothing. tests/perf prove it on the corpora.
 
-Every text run, cell and info string is either source text or source text with escapes and
-entities decoded exactly as CommonMark does (``decoded`` below), or an autolink's percent-decoded
-text, so looking in those three views misses nothing. tests/perf prove it on the corpora.
+A site whose extensions can include other files (snippets) may show a box on any page, so the
+boxes of its pages are always read (pipeline.py).
 """
 
 from __future__ import annotations
@@ -33,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from archcheck.config import Config
+from archcheck.model import Fact
 from archcheck.near_tokens import TokenFilter, ascii_lower, token_filter
 
 CHECKBOX = re.compile(r"\[[ \txX]\]")
@@ -132,28 +125,84 @@ class Prescan:
                 return True
         return False
 
+    def scan(self, text: str) -> PageScan:
+        return PageScan(self, text)
+
+    def facts(self, text: str) -> frozenset[Fact]:
+        """What the rules whose trigger fires on ``text`` read; empty: nothing to read."""
+        from archcheck.rules import RULES
+        from archcheck.suppressions import DIRECTIVES
+
+        page = self.scan(text)
+        found: set[Fact] = set()
+        for rule in RULES:
+            if rule.reads - found and (rule.trigger is None or rule.trigger(page)):
+                found |= rule.reads
+        if "comments" not in found and DIRECTIVES(page):
+            found.add("comments")  # waivers and ignores apply to whatever a rule finds
+        return frozenset(found)
+
     def could_hold_finding(self, text: str) -> bool:
-        """False only when parsing ``text`` can give no finding and no problem."""
+        """False only when reading ``text`` can give no finding and no problem."""
+        return bool(self.facts(text))
+
+
+class PageScan:
+    """One page's raw text, with the views of it the triggers look in, made when first asked."""
+
+    def __init__(self, prescan: Prescan, text: str) -> None:
         if "\r" in text:  # line ends as the renderers see them (text.py: prepare)
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if "\x02" in text or "\x03" in text:  # Python-Markdown deletes them before reading
             text = text.replace("\x02", "").replace("\x03", "")
-        lowered = ascii_lower(text)
-        if CHECKBOX.search(text) or "archcheck" in lowered or deep_prefix(text):
+        self.prescan = prescan
+        self.text = text
+        self.lowered = ascii_lower(text)
+        self._views: list[str] | None = None
+        self._lowered_views: list[str] | None = None
+
+    @property
+    def views(self) -> list[str]:
+        """The text, then the other views that differ from it."""
+        if self._views is None:
+            self._views = list(_views(self.text))
+        return self._views
+
+    def _in_any_view(self, mark: str, lowered: bool = False) -> bool:
+        if mark in (self.lowered if lowered else self.text):
             return True
-        if "checkbox" in lowered:  # a box written as HTML: the site shows it
+        others = self.views[1:]
+        if lowered:
+            if self._lowered_views is None:
+                self._lowered_views = [ascii_lower(view) for view in others]
+            others = self._lowered_views
+        return any(mark in view for view in others)
+
+    def mentions(self, word: str) -> bool:
+        """``word`` (lower case) in the text, in any case."""
+        return word in self.lowered
+
+    def task_marker(self) -> bool:
+        """A task marker, or a checkbox written as HTML (the site shows it)."""
+        return bool(CHECKBOX.search(self.text)) or "checkbox" in self.lowered
+
+    def footnote_mark(self) -> bool:
+        """A reference or definition, or an inline note ``^[...]``, in any view."""
+        return self._in_any_view("[^") or self._in_any_view("^[")
+
+    def mermaid(self) -> bool:
+        if "mermaid" in self.lowered or FENCE_WITH_ESCAPES.search(self.text):
             return True
-        if "mermaid" in lowered or FENCE_WITH_ESCAPES.search(text):
-            return True
-        views = list(_views(text))
-        footnote = ("[^", "^[")  # a reference or definition, or an inline note ^[...]
-        if any(mark in view for view in views for mark in footnote):
-            return True
-        if any("mermaid" in ascii_lower(view) for view in views):
-            return True
-        if self.tier_letters and self._tier_header(text):
-            return True
-        return any(self._token_words(view) for view in views)
+        return self._in_any_view("mermaid", lowered=True)
+
+    def tier_header(self) -> bool:
+        return bool(self.prescan.tier_letters) and self.prescan._tier_header(self.text)
+
+    def token_word(self) -> bool:
+        return any(self.prescan._token_words(view) for view in self.views)
+
+    def deep_prefix(self) -> bool:
+        return deep_prefix(self.text)
 
 
 WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")

@@ -9,12 +9,14 @@ from typing import Any
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import Document
+from archcheck.model import Document, Fact
 
 DocumentCheck = Callable[[Document, Config], Iterable[Finding]]
 ProjectCheck = Callable[[Sequence[Document], Config], Iterable[Finding]]
 # A build rule reads a checked page and the boxes its built HTML shows (only a build has them).
 BuildCheck = Callable[[Any, Any], Iterable[Finding]]
+# Whether a page could hold the rule's finding, from its raw text (prescan.PageScan).
+Trigger = Callable[[Any], bool]
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Rule:
     check: DocumentCheck | ProjectCheck | BuildCheck
     project: bool = False
     built: bool = False
+    reads: frozenset[Fact] = frozenset()  # what it reads of a page (model.Fact)
+    trigger: Trigger | None = None  # None: every page is read for it
 
     @property
     def doc(self) -> str:

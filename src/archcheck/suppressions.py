@@ -18,7 +18,8 @@ from datetime import date
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import Document
+from archcheck.model import Document, Fact
+from archcheck.prescan import PageScan
 from archcheck.rule import Rule
 
 RE_DIRECTIVE = re.compile(r"^<!--\s*archcheck:\s*(?P<body>.*?)\s*-->$", re.S)
@@ -257,6 +258,22 @@ def relax(finding: Finding) -> Finding:
     return replace(finding, severity=Severity.WARNING) if finding.code == "AC101" else finding
 
 
-UNUSED_SUPPRESSION = Rule("AC001", "unused-suppression", Severity.WARNING, unused_suppression)
-BAD_DIRECTIVE = Rule("AC002", "bad-directive", Severity.ERROR, bad_directive)
-EXPIRED_WAIVER = Rule("AC103", "expired-waiver", Severity.ERROR, expired_waiver)
+def has_directive(page: PageScan) -> bool:
+    """A directive is an HTML comment that says ``archcheck``."""
+    return page.mentions("archcheck")
+
+
+# Directives apply to whatever any rule finds, so their comments are read wherever one may be.
+DIRECTIVES = has_directive
+COMMENTS: frozenset[Fact] = frozenset({"comments"})
+UNUSED_SUPPRESSION = Rule(
+    "AC001", "unused-suppression", Severity.WARNING, unused_suppression, reads=COMMENTS,
+    trigger=has_directive,
+)  # fmt: skip
+BAD_DIRECTIVE = Rule(
+    "AC002", "bad-directive", Severity.ERROR, bad_directive, reads=COMMENTS, trigger=has_directive
+)
+EXPIRED_WAIVER = Rule(
+    "AC103", "expired-waiver", Severity.ERROR, expired_waiver, reads=COMMENTS,
+    trigger=has_directive,
+)  # fmt: skip

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import ChecklistItem, Document, Render
+from archcheck.model import ChecklistItem, Document, Fact, Render
 from archcheck.rule import Rule
 
 if TYPE_CHECKING:
-    from archcheck.engine import PageResult
+    from archcheck.page import PageResult
+    from archcheck.prescan import PageScan
     from archcheck.rendered_boxes import Boxes
 
 
@@ -153,6 +154,22 @@ def uncounted_box(page: PageResult, built: Boxes) -> Iterator[Finding]:
         yield UNCOUNTED_BOX.finding(page.path, 1, 1, message)
 
 
-OPEN_ITEM = Rule("AC101", "open-checklist-item", Severity.ERROR, open_checklist_item)
-DISAGREEMENT = Rule("AC102", "renderer-disagreement", Severity.ERROR, renderer_disagreement)
+def has_box(page: PageScan) -> bool:
+    """Both renderers need a task marker on the item's line, or a checkbox written as HTML."""
+    return page.task_marker()
+
+
+BOXES: frozenset[Fact] = frozenset({"boxes"})
+OPEN_ITEM = Rule(
+    "AC101",
+    "open-checklist-item",
+    Severity.ERROR,
+    open_checklist_item,
+    reads=BOXES,
+    trigger=has_box,
+)
+DISAGREEMENT = Rule(
+    "AC102", "renderer-disagreement", Severity.ERROR, renderer_disagreement, reads=BOXES,
+    trigger=has_box,
+)  # fmt: skip
 UNCOUNTED_BOX = Rule("AC104", "uncounted-box", Severity.ERROR, uncounted_box, built=True)

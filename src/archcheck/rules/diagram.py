@@ -12,7 +12,7 @@ from archcheck.config import Config
 from archcheck.findings import Finding, Severity
 from archcheck.model import Document
 from archcheck.rule import Rule, closest
-from archcheck.rules.tier_table import tier_table
+from archcheck.rules.tier_table import DIAGRAM_AND_TABLES, has_diagram_or_tier_table, tier_table
 
 
 def unreadable_diagram(document: Document, config: Config) -> Iterator[Finding]:
@@ -173,8 +173,15 @@ def undeclared_node(document: Document, config: Config) -> Iterator[Finding]:
                 )
 
 
-UNREADABLE = Rule("AC401", "unreadable-diagram", Severity.ERROR, unreadable_diagram)
+UNREADABLE = Rule(
+    "AC401", "unreadable-diagram", Severity.ERROR, unreadable_diagram,
+    reads=DIAGRAM_AND_TABLES, trigger=has_diagram_or_tier_table,
+)  # fmt: skip
 MISSING_NODE = Rule(
-    "AC402", "component-missing-from-diagram", Severity.ERROR, component_missing_from_diagram
-)
-UNDECLARED_NODE = Rule("AC403", "undeclared-node", Severity.ERROR, undeclared_node)
+    "AC402", "component-missing-from-diagram", Severity.ERROR, component_missing_from_diagram,
+    reads=DIAGRAM_AND_TABLES, trigger=has_diagram_or_tier_table,
+)  # fmt: skip
+UNDECLARED_NODE = Rule(
+    "AC403", "undeclared-node", Severity.ERROR, undeclared_node, reads=DIAGRAM_AND_TABLES,
+    trigger=has_diagram_or_tier_table,
+)  # fmt: skip

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import Document
+from archcheck.model import Document, Fact
+from archcheck.prescan import PageScan
 from archcheck.rule import Rule
 
 
@@ -106,6 +107,21 @@ def duplicate_footnote(document: Document, config: Config) -> Iterator[Finding]:
             first[definition.label] = definition.line
 
 
-UNDEFINED_FOOTNOTE = Rule("AC301", "undefined-footnote", Severity.ERROR, undefined_footnote)
-UNUSED_FOOTNOTE = Rule("AC302", "unused-footnote", Severity.ERROR, unused_footnote)
-DUPLICATE_FOOTNOTE = Rule("AC303", "duplicate-footnote", Severity.ERROR, duplicate_footnote)
+def has_footnote(page: PageScan) -> bool:
+    """A reference or a definition needs ``[^`` in the text or in the text as decoded."""
+    return page.footnote_mark()
+
+
+FOOTNOTES: frozenset[Fact] = frozenset({"footnotes"})
+UNDEFINED_FOOTNOTE = Rule(
+    "AC301", "undefined-footnote", Severity.ERROR, undefined_footnote, reads=FOOTNOTES,
+    trigger=has_footnote,
+)  # fmt: skip
+UNUSED_FOOTNOTE = Rule(
+    "AC302", "unused-footnote", Severity.ERROR, unused_footnote, reads=FOOTNOTES,
+    trigger=has_footnote,
+)  # fmt: skip
+DUPLICATE_FOOTNOTE = Rule(
+    "AC303", "duplicate-footnote", Severity.ERROR, duplicate_footnote, reads=FOOTNOTES,
+    trigger=has_footnote,
+)  # fmt: skip

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import Document, Table
+from archcheck.model import Document, Fact, Table
+from archcheck.prescan import PageScan
 from archcheck.rule import Rule, closest
 
 
@@ -132,7 +133,19 @@ def undeclared_tier(document: Document, config: Config) -> Iterator[Finding]:
             yield UNDECLARED_TIER.finding(document.path, row.line, 1, message, suggestion)
 
 
+def has_diagram_or_tier_table(page: PageScan) -> bool:
+    """The diagram and tier rules read a page with a Mermaid block or a tier table: a Mermaid
+    block needs ``mermaid`` in its info string (or an escape or entity there), a tier table a
+    header row whose first cell holds the tier column's letters in order."""
+    return page.mermaid() or page.tier_header()
+
+
+DIAGRAM_AND_TABLES: frozenset[Fact] = frozenset({"diagrams", "tables"})
 MISSING_ROW = Rule(
-    "AC404", "component-missing-from-table", Severity.ERROR, component_missing_from_table
-)
-UNDECLARED_TIER = Rule("AC405", "undeclared-tier", Severity.ERROR, undeclared_tier)
+    "AC404", "component-missing-from-table", Severity.ERROR, component_missing_from_table,
+    reads=DIAGRAM_AND_TABLES, trigger=has_diagram_or_tier_table,
+)  # fmt: skip
+UNDECLARED_TIER = Rule(
+    "AC405", "undeclared-tier", Severity.ERROR, undeclared_tier, reads=DIAGRAM_AND_TABLES,
+    trigger=has_diagram_or_tier_table,
+)  # fmt: skip

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import Document
+from archcheck.model import Document, Fact
 from archcheck.near_tokens import token_filter, typo_limit
+from archcheck.prescan import PageScan
 from archcheck.rule import Rule, edit_distance
 
 # Words made of letters and digits, joined by single hyphens: the shape of every token.
@@ -137,5 +138,16 @@ def unused_token(documents: Sequence[Document], config: Config) -> Iterator[Find
             yield UNUSED_TOKEN.finding(config.display_path, line, 1, message)
 
 
-TOKEN_TYPO = Rule("AC201", "token-typo", Severity.ERROR, token_typo)
-UNUSED_TOKEN = Rule("AC202", "unused-token", Severity.ERROR, unused_token, project=True)
+def has_token_word(page: PageScan) -> bool:
+    """A reference or a near miss is a word that holds a piece of a declared token."""
+    return page.token_word()
+
+
+TEXT: frozenset[Fact] = frozenset({"text"})
+TOKEN_TYPO = Rule(
+    "AC201", "token-typo", Severity.ERROR, token_typo, reads=TEXT, trigger=has_token_word
+)
+UNUSED_TOKEN = Rule(
+    "AC202", "unused-token", Severity.ERROR, unused_token, project=True, reads=TEXT,
+    trigger=has_token_word,
+)  # fmt: skip

@@ -1,15 +1,22 @@
 """GitHub's view: the page rendered by cmark-gfm (GitHub's own parser, through ``cmarkgfm``) with
-the GFM extensions and source positions, and every fact the rules read taken from that HTML."""
+the GFM extensions and source positions, and the facts the rules read taken from that HTML.
+
+Each fact is read only when a rule asks for it (``facts``); cmark-gfm's HTML is regular enough
+(every block carries ``data-sourcepos``, raw HTML is omitted) that most are one regular
+expression over it. Inline text has no position of its own, so text runs are walked.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections.abc import Iterator
+from html import unescape
 
 import cmarkgfm  # type: ignore[import-untyped]
 from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 
-from archcheck.model import CodeBlock, FootnoteRef, Table, TableRow, TextRun
+from archcheck.model import ALL_FACTS, CodeBlock, Fact, FootnoteRef, Table, TableRow, TextRun
 from archcheck.text import BOM, Source
 from archcheck.views.facts import Box, GitHubView
 from archcheck.views.html import Tag, pieces
@@ -19,22 +26,30 @@ OPTIONS = (
     Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_GITHUB_PRE_LANG
 )
 EXTENSIONS = ("table", "autolink", "strikethrough", "tagfilter", "tasklist")
-FOOTNOTE_LABEL = re.compile(r"[^\]\s]+")
-UNRESOLVED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
-FENCE_OPENING = re.compile(r"^[ >\t]*(?:[-*+]|\d+[.)])?[ \t]*(?:```|~~~)")
-# Block elements whose text is inline text; text inside list items, quotes and cells too.
-TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd", "dt"})
+DEFINITION = re.compile(r"\[\^([^\]\s]+)\]:")
+ITEM = re.compile(r'<li\b([^>]*)>(<input type="checkbox" (checked="" )?disabled="" />)?|</li>')
+PRE = re.compile(r"<pre\b([^>]*)><code[^>]*>(.*?)</code></pre>", re.DOTALL)
+TABLE = re.compile(r'<table data-sourcepos="(\d+):[^"]*">(.*?)</table>', re.DOTALL)
+ROW = re.compile(r'<tr data-sourcepos="(\d+):[^"]*">(.*?)</tr>', re.DOTALL)
+CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
+TAGS = re.compile(r"<[^>]*>")
+SOURCEPOS = re.compile(r'data-sourcepos="(\d+):\d+-(\d+):\d+"')
+FOOTNOTE_REF = re.compile(r'<sup class="footnote-ref"><a href="#fn-([^"]*)"')
+FOOTNOTE_DEF = re.compile(r'<li id="fn-([^"]*)">')
+UNRESOLVED = re.compile(r"\[\^([^\]\s<]+)\]")
+CODE_SPAN = re.compile(r"<pre\b.*?</pre>|<code>.*?</code>|<[^>]*>", re.DOTALL)
+FENCE_OPENING = re.compile(r"^[ >\t]*(?:(?:[-*+]|\d+[.)])[ \t]+)*(?:```|~~~)")
 # An item's text ends where its first paragraph does, or where a nested block starts.
-ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "section"})
-ENDS_ITEM_TEXT |= {"h1", "h2", "h3", "h4", "h5", "h6"}
+ITEM_TEXT_END = re.compile(r"\n|</p>|</li>|<(?:ul|ol|li|pre|blockquote|table|div|h\d)\b")
+TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"})
 
 
 def render(source: Source) -> str:
     """cmark-gfm's HTML of the page. Every definition the page holds is referenced once after
     its last line, so that cmark-gfm renders (and so names) even the unreferenced ones; nothing
     written after the last line can change how an earlier line renders."""
-    labels = {m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\]:", source.text)}
-    suffix = "\n\n" + " ".join(f"[^{label}]" for label in sorted(labels)) + "\n" if labels else ""
+    labels = sorted(set(DEFINITION.findall(source.text))) if "[^" in source.text else []
+    suffix = "\n\n" + " ".join(f"[^{label}]" for label in labels) + "\n" if labels else ""
     # The BOM goes in too: cmark-gfm reads the file as it is, and a BOM before a first-line
     # task marker keeps it from being a box.
     bom = BOM if source.had_bom else ""
@@ -44,18 +59,132 @@ def render(source: Source) -> str:
     return str(html)
 
 
-@dataclass
-class _Cursor:
-    """Where text was last found: inline text has no position of its own, so each run is looked
-    up on the source lines of its block, left to right."""
+def github_view(source: Source, facts: frozenset[Fact] = ALL_FACTS) -> GitHubView:
+    html = render(source)
+    last = len(source.lines)
+    code = tuple(_code_blocks(html, source)) if facts - {"boxes", "tables"} else ()
+    return GitHubView(
+        boxes=tuple(_boxes(html, source)) if "boxes" in facts else (),
+        text_runs=tuple(_text_runs(html, source, code)) if "text" in facts else (),
+        code_blocks=code,
+        footnote_refs=tuple(_footnote_refs(html, source)) if "footnotes" in facts else (),
+        footnote_labels=frozenset(FOOTNOTE_DEF.findall(html))
+        if "footnotes" in facts
+        else frozenset(),
+        tables=tuple(_tables(html)) if facts & {"tables", "diagrams"} else (),
+        blocks=tuple((int(a), int(b)) for a, b in SOURCEPOS.findall(html) if int(a) <= last)
+        if "comments" in facts
+        else (),
+    )
 
-    source: Source
-    line: int = 1
-    column: int = 0
-    end: int = 1
+
+def _lines(attributes: str) -> tuple[int, int] | None:
+    found = SOURCEPOS.search(attributes)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _plain(html: str) -> str:
+    return unescape(TAGS.sub("", html))
+
+
+def _boxes(html: str, source: Source) -> Iterator[Box]:
+    if 'type="checkbox"' not in html:
+        return
+    unreferenced = _unreferenced_footnotes(html, len(source.lines))
+    depth = 0
+    stack: list[bool] = []  # per open <li>: whether it is a list item (a footnote's is not)
+    hidden = 0  # inside an unreferenced footnote: GitHub does not render it
+    for found in ITEM.finditer(html):
+        if found.group(0) == "</li>":
+            if stack and stack.pop():
+                depth -= 1
+            elif hidden:
+                hidden -= 1
+            continue
+        attributes = found.group(1)
+        if attributes.startswith(' id="fn-'):
+            stack.append(False)
+            hidden += attributes[len(' id="fn-') : -1] in unreferenced or bool(hidden)
+            continue
+        stack.append(True)
+        depth += 1
+        if found.group(2) is None or hidden:
+            continue
+        item = _lines(attributes)
+        line = None
+        if item is not None:
+            # The marker sits on the item's first line with text (an item may open blank).
+            numbers = range(item[0], item[1] + 1)
+            line = next((n for n in numbers if source.marker_column(n)), item[0])
+        yield Box(line, found.group(3) is not None, depth - 1, _item_text(html, found.end()))
+
+
+def _unreferenced_footnotes(html: str, last: int) -> frozenset[str]:
+    """Labels only render()'s own references name: GitHub shows no such footnote."""
+    if "footnote-ref" not in html:
+        return frozenset()
+    suffix = html.rfind(f'<p data-sourcepos="{last + 2}:')
+    if suffix < 0:
+        return frozenset()
+    real = {m.group(1) for m in FOOTNOTE_REF.finditer(html, 0, suffix)}
+    return frozenset(
+        m.group(1) for m in FOOTNOTE_REF.finditer(html, suffix) if m.group(1) not in real
+    )
+
+
+def _item_text(html: str, start: int) -> str:
+    rest = html[start : start + 4000].lstrip()
+    if rest.startswith(("<p>", "<p ")):  # a loose item's text is in its first paragraph
+        rest = rest[rest.find(">") + 1 :]
+    end = ITEM_TEXT_END.search(rest)
+    return _plain(rest[: end.start()] if end else rest).strip()
+
+
+def _code_blocks(html: str, source: Source) -> Iterator[CodeBlock]:
+    last = len(source.lines)
+    for found in PRE.finditer(html):
+        tag = Tag("pre", False, found.group(1))
+        lines = tag.lines()
+        if lines is None or lines[0] > last:
+            continue
+        first, end = lines
+        content = unescape(found.group(2))
+        if end > last:  # a fence left open runs into render()'s own references
+            kept = content.split("\n")[: max(last - first, 0)]
+            content = "\n".join(kept) + "\n" if kept else ""
+        opening = source.line(first)
+        fenced = bool(FENCE_OPENING.match(opening))
+        column = len(opening) - len(opening.lstrip(" \t>")) + 1
+        info = tag.attribute("lang") or ""
+        yield CodeBlock(first, column, info, content, first + fenced, fenced)
+
+
+def _tables(html: str) -> Iterator[Table]:
+    for table in TABLE.finditer(html):
+        rows = [
+            TableRow(
+                int(row.group(1)), tuple(_plain(c).strip() for c in CELL.findall(row.group(2)))
+            )
+            for row in ROW.finditer(table.group(2))
+        ]
+        if rows:
+            yield Table(int(table.group(1)), rows[0].cells, tuple(rows[1:]))
+
+
+class _Finder:
+    """Finds successive pieces of text on the source lines of a block, left to right: inline
+    text has no position of its own."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.line, self.column, self.end = 1, 0, 1
 
     def enter(self, lines: tuple[int, int]) -> None:
         self.line, self.end = lines
+        self.column = 0
+
+    def newline(self) -> None:
+        self.line += 1
         self.column = 0
 
     def locate(self, piece: str) -> tuple[int, int]:
@@ -67,172 +196,73 @@ class _Cursor:
         return self.line, self.column + 1
 
 
-@dataclass
-class _Reader:
-    source: Source
-    last_line: int
-    cursor: _Cursor
-    boxes: list[Box] = field(default_factory=list)
-    runs: list[TextRun] = field(default_factory=list)
-    code: list[CodeBlock] = field(default_factory=list)
-    refs: list[FootnoteRef] = field(default_factory=list)
-    labels: set[str] = field(default_factory=set)
-    tables: list[Table] = field(default_factory=list)
-    blocks: list[tuple[int, int]] = field(default_factory=list)
+def _footnote_refs(html: str, source: Source) -> Iterator[FootnoteRef]:
+    """Resolved references (cmark-gfm links them) and unresolved ones (left as ``[^label]``
+    text outside code), each on the source line its block gives."""
+    if "[^" not in html and "footnote-ref" not in html:
+        return
+    last = len(source.lines)
+    starts = [(m.start(), (int(m.group(1)), int(m.group(2)))) for m in SOURCEPOS.finditer(html)]
+    offsets = [at for at, _ in starts]
+    finder = _Finder(source)
+    block: tuple[int, int] | None = None
+    found: list[tuple[int, str, bool]] = [
+        (m.start(), m.group(1), True) for m in FOOTNOTE_REF.finditer(html)
+    ]
+    if "[^" in html:
+        hidden = [(m.start(), m.end()) for m in CODE_SPAN.finditer(html)]
+        for m in UNRESOLVED.finditer(html):
+            index = bisect_right(hidden, (m.start(), 1 << 62)) - 1
+            if index < 0 or not hidden[index][0] <= m.start() < hidden[index][1]:
+                found.append((m.start(), m.group(1), False))
+    for at, label, resolved in sorted(found):
+        index = bisect_right(offsets, at) - 1
+        if index < 0:
+            continue
+        lines = starts[index][1]
+        if lines[0] > last:
+            continue  # one of render()'s own references
+        if lines != block:
+            block = lines
+            finder.enter(lines)
+        line, column = finder.locate(f"[^{label}]")
+        yield FootnoteRef(label, line, column, resolved=resolved)
 
-    def box(self, item: tuple[int, int] | None, checked: bool, depth: int) -> int:
-        line = item[0] if item else None
-        if item is not None:
-            # The marker sits on the item's first line with text (an item may open blank).
-            line = next(
-                (n for n in range(item[0], item[1] + 1) if self.source.marker_column(n)), item[0]
-            )
-        self.boxes.append(Box(line, checked, depth, ""))
-        return len(self.boxes) - 1
 
-    def code_block(self, lines: tuple[int, int], info: str, content: str) -> None:
-        first, last = lines
-        if last > self.last_line:  # a fence left open runs into render()'s own references
-            kept = content.split("\n")[: max(self.last_line - first, 0)]
-            content = "\n".join(kept) + "\n" if kept else ""
-        fenced = bool(FENCE_OPENING.match(self.source.line(first)))
-        opening = self.source.line(first)
-        column = len(opening) - len(opening.lstrip(" \t>")) + 1
-        start = first + fenced
-        self.code.append(CodeBlock(first, column, info, content, start, fenced))
-        for offset, text in enumerate(content.rstrip("\n").split("\n")):
-            raw = self.source.line(start + offset)
+def _text_runs(html: str, source: Source, code: tuple[CodeBlock, ...]) -> Iterator[TextRun]:
+    """Every line of inline text and code span, and every line of every code block."""
+    for block in code:
+        for offset, text in enumerate(block.content.rstrip("\n").split("\n")):
+            raw = source.line(block.first_line + offset)
             at = raw.find(text) + 1 if text else 1
-            self.runs.append(TextRun(start + offset, max(at, 1), text, "block"))
-
-
-def github_view(source: Source) -> GitHubView:
-    html = render(source)
-    reader = _Reader(source, len(source.lines), _Cursor(source))
-    depth = 0
-    item_lines: list[tuple[int, int] | None] = []
-    open_box: int | None = None  # the box whose item text is being read
-    box_text: list[str] = []
-    pre: tuple[tuple[int, int], str] | None = None
-    code_text: list[str] = []
-    inline_code = False
-    footnote_ref = backref = False
-    table: tuple[int, list[str], list[TableRow]] | None = None
-    row: tuple[int, list[str]] | None = None
-    cell: list[str] | None = None
+            yield TextRun(block.first_line + offset, max(at, 1), text, "block")
+    last = len(source.lines)
+    finder = _Finder(source)
+    in_pre = in_code = skip = False
     for piece in pieces(html):
-        if isinstance(piece, str):
-            if pre is not None:
-                code_text.append(piece)
+        if isinstance(piece, Tag):
+            name = piece.name
+            if name == "pre":
+                in_pre = not piece.closing
+            elif name == "code":
+                in_code = not piece.closing
+            elif name == "sup" or (name == "a" and piece.has_class("footnote-backref")):
+                skip = not piece.closing
+            elif name == "a" and piece.closing:
+                skip = False
+            elif not piece.closing and name in TEXT_BLOCKS:
+                lines = piece.lines()
+                if lines is not None:
+                    finder.enter(lines)
+            continue
+        if in_pre or skip:
+            continue
+        for offset, text in enumerate(piece.split("\n")):
+            if offset:
+                finder.newline()
+            if not text.strip():
                 continue
-            if cell is not None:
-                cell.append(piece)
-            if open_box is not None:
-                box_text.append(piece)
-            if footnote_ref or backref:
-                continue
-            _text(reader, piece, inline_code)
-            continue
-        tag: Tag = piece
-        name = tag.name
-        if name == "input" and tag.attribute("type") == "checkbox" and item_lines:
-            if open_box is not None:
-                _close_box(reader, open_box, box_text)
-            open_box = reader.box(item_lines[-1], tag.attribute("checked") is not None, depth - 1)
-            box_text = []
-            continue
-        if open_box is not None and (
-            (name in ENDS_ITEM_TEXT and not tag.closing) or (tag.closing and name in ("p", "li"))
-        ):
-            _close_box(reader, open_box, box_text)
-            open_box = None
-        if name == "li":
-            if tag.closing:
-                depth -= 1
-                item_lines.pop() if item_lines else None
-            else:
-                depth += 1
-                item_lines.append(tag.lines())
-                label = tag.attribute("id")
-                if label and label.startswith("fn-"):
-                    reader.labels.add(label[3:])
-        lines = None if tag.closing else tag.lines()
-        if lines is not None and lines[0] <= reader.last_line:
-            reader.blocks.append(lines)
-        if lines is not None and name in TEXT_BLOCKS:
-            reader.cursor.enter(lines)
-        if name == "pre":
-            if tag.closing and pre is not None:
-                reader.code_block(pre[0], pre[1], "".join(code_text))
-                pre, code_text = None, []
-            elif not tag.closing and lines is not None:
-                pre, code_text = (lines, tag.attribute("lang") or ""), []
-        elif name == "code" and pre is None:
-            inline_code = not tag.closing
-        elif name == "sup" and tag.has_class("footnote-ref"):
-            footnote_ref = True
-        elif name == "a" and footnote_ref and not tag.closing:
-            label = (tag.attribute("href") or "")[len("#fn-") :]
-            line, column = reader.cursor.locate(f"[^{label}]")
-            if line <= reader.last_line:  # not one of render()'s own references
-                reader.refs.append(FootnoteRef(label, line, column, resolved=True))
-        elif name == "a" and (tag.closing or tag.has_class("footnote-backref")):
-            backref = not tag.closing
-        elif name == "sup" and tag.closing:
-            footnote_ref = False
-        elif name == "table":
-            if not tag.closing and lines is not None:
-                table = (lines[0], [], [])
-            elif tag.closing and table is not None:
-                header = tuple(table[1])
-                reader.tables.append(Table(table[0], header, tuple(table[2])))
-                table = None
-        elif name == "tr" and table is not None:
-            if not tag.closing:
-                row = ((lines or (0, 0))[0], [])
-            elif row is not None:
-                if not table[1] and not table[2] and row[0] == table[0]:
-                    table[1].extend(row[1])
-                else:
-                    table[2].append(TableRow(row[0], tuple(row[1])))
-                row = None
-        elif name in ("td", "th") and row is not None:
-            if tag.closing and cell is not None:
-                row[1].append("".join(cell).strip())
-                cell = None
-            elif not tag.closing:
-                cell = []
-    if open_box is not None:
-        _close_box(reader, open_box, box_text)
-    return GitHubView(
-        tuple(reader.boxes),
-        tuple(reader.runs),
-        tuple(reader.code),
-        tuple(reader.refs),
-        frozenset(reader.labels),
-        tuple(reader.tables),
-        tuple(reader.blocks),
-    )
-
-
-def _close_box(reader: _Reader, index: int, text: list[str]) -> None:
-    words = "".join(text).lstrip().split("\n", 1)[0].strip()
-    box = reader.boxes[index]
-    reader.boxes[index] = Box(box.line, box.checked, box.depth, words)
-
-
-def _text(reader: _Reader, piece: str, code: bool) -> None:
-    lines = piece.split("\n")
-    for offset, text in enumerate(lines):
-        if offset:
-            reader.cursor.line += 1
-            reader.cursor.column = 0
-        if not text.strip():
-            continue
-        line, column = reader.cursor.locate(text)
-        if line > reader.last_line:
-            return
-        reader.runs.append(TextRun(line, column, text, "code" if code else "text"))
-        if not code:
-            for found in UNRESOLVED_FOOTNOTE.finditer(text):
-                reader.refs.append(FootnoteRef(found.group(1), line, column + found.start(), False))
+            line, column = finder.locate(text)
+            if line > last:
+                return
+            yield TextRun(line, column, text, "code" if in_code else "text")

@@ -4,42 +4,63 @@ spaces; the tag comes out of the renderer as the first text after the box it bec
 
 The tag is private-use characters no renderer treats specially, placed where the task-list
 extensions have already decided (a marker and its spaces come before it), so it changes nothing
-else: tests/renderers render every corpus page with and without tags and compare.
+else: tests/renderers compare the boxes of tagged and untagged renders of every test page, and
+views/site.py renders a page with raw HTML both ways and trusts the untagged one if they differ.
+The tags come from the first private-use block the page itself does not use (icon fonts use
+U+E000 and up), so no text the author wrote can pass for a tag.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-START, END, DIGIT = "\ue000", "\ue001", 0xE010
-ALPHABET = re.compile("[\ue000-\ue01f]")
 # A marker, its spaces, then the text the tag goes in front of.
 TAG_POINT = re.compile(r"\[[ \txX]\][ \t]+(?=[^ \t\n])")
-TAG = re.compile("\ue000([\ue010-\ue019]+)\ue001")
+BLOCKS = (0xE000, 0xF0000, 0x100000)  # the BMP's private-use area, then planes 15 and 16
 
 
-def tag(number: int) -> str:
-    return START + "".join(chr(DIGIT + int(d)) for d in str(number)) + END
+@dataclass(frozen=True)
+class LineTags:
+    """Tags made of 12 characters of one private-use block: start, end, ten digits."""
+
+    base: int
+
+    def __post_init__(self) -> None:
+        start, end, digit = (chr(self.base + n) for n in (0, 1, 2))
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "alphabet", re.compile(f"[{start}-{chr(self.base + 11)}]"))
+        object.__setattr__(
+            self, "pattern", re.compile(f"{start}([{digit}-{chr(self.base + 11)}]+){end}")
+        )
+
+    def tag(self, number: int) -> str:
+        digits = "".join(chr(self.base + 2 + int(d)) for d in str(number))
+        return chr(self.base) + digits + chr(self.base + 1)
+
+    def read(self, text: str) -> int | None:
+        """The line named by the tag at the start of ``text`` (after spaces), if any."""
+        found = self.pattern.match(text.lstrip())  # type: ignore[attr-defined]
+        if not found:
+            return None
+        return int("".join(str(ord(c) - self.base - 2) for c in found.group(1)))
+
+    def remove(self, text: str) -> str:
+        return self.pattern.sub("", text) if chr(self.base) in text else text  # type: ignore[attr-defined]
+
+    def unused_in(self, text: str) -> bool:
+        return not self.alphabet.search(text)  # type: ignore[attr-defined]
 
 
-def tag_lines(text: str, first_line: int) -> str | None:
-    """``text`` with every task marker's line tagged; None when the text already holds the
-    tags' characters (then no tag can be trusted, and every box counts with no line)."""
-    if ALPHABET.search(text):
+def tag_lines(text: str, first_line: int) -> tuple[str, LineTags] | None:
+    """``text`` with every task marker's line tagged, and the tags used; None when the text
+    uses every block's characters (then no box's line can be trusted)."""
+    tags = next((t for t in map(LineTags, BLOCKS) if t.unused_in(text)), None)
+    if tags is None:
         return None
     out: list[str] = []
     for offset, line in enumerate(text.split("\n")):
         if "[" in line and TAG_POINT.search(line):
-            line = TAG_POINT.sub(r"\g<0>" + tag(first_line + offset), line)
+            line = TAG_POINT.sub(r"\g<0>" + tags.tag(first_line + offset), line)
         out.append(line)
-    return "\n".join(out)
-
-
-def read_tag(text: str) -> int | None:
-    """The line named by the tag at the start of ``text`` (after spaces), if there is one."""
-    found = TAG.match(text.lstrip())
-    return int("".join(str(ord(c) - DIGIT) for c in found.group(1))) if found else None
-
-
-def untag(text: str) -> str:
-    return TAG.sub("", text) if START in text else text
+    return "\n".join(out), tags

@@ -4,18 +4,20 @@ back out of that HTML. Each box's line comes from the tag line_tags.py put on it
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from archcheck.text import MARKER, Source, normalise
 from archcheck.views.facts import Box, SiteView
 from archcheck.views.html import Tag, pieces
-from archcheck.views.line_tags import read_tag, tag_lines, untag
+from archcheck.views.line_tags import LineTags, tag_lines
 from archcheck.views.site_config import Site
 
 UNPLACED = "not on a line of this page (a snippet, an include or text an extension wrote)"
 ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "details"})
 STX, ETX = "\x02", "\x03"
+BARE_MARKER = re.compile(r"\[[ \txX]\][ \t]+$")
 
 
 @cache
@@ -50,13 +52,14 @@ def site_view(source: Source, site: Site) -> SiteView:
     # Python-Markdown deletes these first thing; deleting them here too changes nothing it
     # renders, and lets a marker written with them inside be tagged.
     body = body.replace(STX, "").replace(ETX, "")
-    tagged = tag_lines(body, first_line) if first_line is not None else None
-    view = read_site_html(render(site, tagged if tagged is not None else body))
+    tagging = tag_lines(body, first_line) if first_line is not None else None
+    tagged, tags = tagging if tagging is not None else (None, None)
+    view = read_site_html(render(site, tagged if tagged is not None else body), tags)
     if tagged is not None and "<" in body:
         # Raw HTML is where a tag could change what the page renders (inside an unclosed
         # element, say): the page as written is rendered too, and when its boxes differ, they
         # are the ones that count, each placed by its text.
-        plain = read_site_html(render(site, body))
+        plain = read_site_html(render(site, body), None)
         if [b.checked for b in plain.boxes] != [b.checked for b in view.boxes]:
             boxes = _place_by_text(plain.boxes, source)
             return SiteView(boxes, plain.referenced, plain.defined, plain.diagrams)
@@ -96,11 +99,8 @@ def _place_by_text(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
 def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
     """A marker followed only by spaces gets no tag; the box it may become takes the next such
     line after the box before it. Any other box without a line stays unplaced."""
-    bare = [
-        n
-        for n, line in enumerate(source.lines, 1)
-        if (found := MARKER.search(line)) and not line[found.end() :].strip()
-    ]
+    # Only a marker followed by spaces can be a box with no text after it.
+    bare = [n for n, line in enumerate(source.lines, 1) if BARE_MARKER.search(line)]
     placed: list[Box] = []
     after = 0
     for box in boxes:
@@ -116,7 +116,7 @@ def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
     return tuple(placed)
 
 
-def read_site_html(html: str) -> SiteView:
+def read_site_html(html: str, tags: LineTags | None) -> SiteView:
     """Boxes (with the line each tag names), footnote labels and Mermaid sources of a page."""
     boxes: list[Box] = []
     referenced: set[str] = set()
@@ -138,14 +138,14 @@ def read_site_html(html: str) -> SiteView:
         name = tag.name
         if name == "input" and (tag.attribute("type") or "").lower() == "checkbox":
             if reading is not None:
-                _close(boxes, reading, text)
+                _close(boxes, reading, text, tags)
             boxes.append(Box(None, tag.attribute("checked") is not None, max(depth - 1, 0), ""))
             reading, text = len(boxes) - 1, []
             continue
         if reading is not None and (
             (name in ENDS_ITEM_TEXT and not tag.closing) or (tag.closing and name in ("p", "li"))
         ):
-            _close(boxes, reading, text)
+            _close(boxes, reading, text, tags)
             reading = None
         if name == "li":
             depth += -1 if tag.closing else 1
@@ -157,16 +157,17 @@ def read_site_html(html: str) -> SiteView:
         elif diagram is None and not tag.closing and tag.has_class("mermaid"):
             diagram, diagram_tag = [], name
         elif diagram is not None and tag.closing and name == diagram_tag:
-            diagrams.append(untag("".join(diagram)))
+            content = "".join(diagram)
+            diagrams.append(tags.remove(content) if tags else content)
             diagram = None
     if reading is not None:
-        _close(boxes, reading, text)
+        _close(boxes, reading, text, tags)
     return SiteView(tuple(boxes), frozenset(referenced), frozenset(defined), tuple(diagrams))
 
 
-def _close(boxes: list[Box], index: int, text: list[str]) -> None:
+def _close(boxes: list[Box], index: int, text: list[str], tags: LineTags | None) -> None:
     joined = "".join(text)
-    line = read_tag(joined)
-    words = untag(joined).lstrip().split("\n", 1)[0].strip()
+    line = tags.read(joined) if tags else None
+    words = (tags.remove(joined) if tags else joined).lstrip().split("\n", 1)[0].strip()
     box = boxes[index]
     boxes[index] = Box(line, box.checked, box.depth, words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +52,16 @@ class Site:
 
 def nearest_site(start: Path) -> Path | None:
     """The nearest mkdocs.yml (or mkdocs.yaml) in ``start`` or a folder above it."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in ("mkdocs.yml", "mkdocs.yaml"):
-            if (candidate / name).is_file():
-                return candidate / name
-    return None
+    return _nearest(start.resolve())
+
+
+@cache
+def _nearest(folder: Path) -> Path | None:
+    # Once per folder of a run: a tree of thousands of pages shares a handful of folders.
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        if (folder / name).is_file():
+            return folder / name
+    return None if folder.parent == folder else _nearest(folder.parent)
 
 
 _LOADED: dict[Path, Site] = {}

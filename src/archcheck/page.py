@@ -1,0 +1,40 @@
+"""One page's verdict: every page rule run on its Document, then its directives applied. Pure, so
+the pipeline runs it wherever it pays (a worker process, or not at all for a cached page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from archcheck.config import Config
+from archcheck.findings import Finding
+from archcheck.model import ChecklistItem, Document
+from archcheck.rules import RULES
+from archcheck.rules.tokens import TokenReference, references
+from archcheck.sources import Problem
+from archcheck.suppressions import Waiver, apply
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What archcheck says about one page: for the MkDocs plugin and check()."""
+
+    path: str
+    document: Document
+    findings: tuple[Finding, ...]
+    waivers: tuple[Waiver, ...]
+    tokens: tuple[TokenReference, ...]
+    problems: tuple[Problem, ...] = ()  # what keeps the page from being read cleanly
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return self.document.checklist
+
+
+def check_document(document: Document, config: Config, today: date | None = None) -> PageResult:
+    """Run every document rule on one parsed document and apply its directives."""
+    page_rules = [rule for rule in RULES if not rule.project and not rule.built]
+    found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
+    kept, waivers = apply(found, document, today or date.today())
+    tokens = tuple(references(document, config))
+    return PageResult(document.path, document, tuple(kept), tuple(waivers), tokens)
