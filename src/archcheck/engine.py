@@ -17,10 +17,10 @@ from archcheck.pipeline import check_files
 from archcheck.policy import Policy
 from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference
-from archcheck.site_of import configured_site
 from archcheck.sources import Problem, discover
 from archcheck.suppressions import Waiver
 from archcheck.views.site_config import Site
+from archcheck.views.site_of import configured_site
 
 Progress = Callable[[int, int], None]
 
@@ -57,7 +57,7 @@ def check_source(
     site, when ``path`` is in its docs folder). Raises ConfigError if ``ignore`` covers AC101
     or AC103 (see config.GATE_CODES)."""
     from archcheck.document import read_document  # on first use: see __init__.py
-    from archcheck.site_of import page_site
+    from archcheck.views.site_of import page_site
 
     config = config or Config(root=Path.cwd())
     policy = Policy.of(config, select=select, ignore=ignore, allow_open=allow_open)

@@ -16,8 +16,8 @@ from archcheck.page import PageResult, check_document
 from archcheck.page_cache import PageCache
 from archcheck.parallel import check_in_pool, worth_it
 from archcheck.policy import Policy
-from archcheck.site_of import page_site
 from archcheck.sources import Problem, Undecodable, read_markdown
+from archcheck.views.site_of import page_site
 
 Progress = Callable[[int, int], None]
 

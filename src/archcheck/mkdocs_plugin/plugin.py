@@ -26,10 +26,10 @@ from archcheck.config import Config, ConfigError, load_config, read_config
 from archcheck.engine import CheckResult, PageResult
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Render
-from archcheck.rendered_boxes import add_item_ids, count_boxes, insert_at_top
 from archcheck.report import ItemState, item_states
 from archcheck.rules.checklist import uncounted_box
 from archcheck.sources import Problem
+from archcheck.views.built_page import add_item_ids, count_boxes, insert_at_top
 from archcheck.views.site_config import site_from, use_site
 
 from .anchors import item_ids

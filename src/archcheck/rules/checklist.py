@@ -13,7 +13,7 @@ from archcheck.rule import Rule
 if TYPE_CHECKING:
     from archcheck.page import PageResult
     from archcheck.prescan import PageScan
-    from archcheck.rendered_boxes import Boxes
+    from archcheck.views.built_page import Boxes
 
 
 def open_checklist_item(document: Document, config: Config) -> Iterator[Finding]:
