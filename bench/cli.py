@@ -115,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         result = measure_corpus(tree, Settings(repeats, out, lint, each.unbuilt, args.timeout))
         result.notes += [each.note] if each.note else []
         results.append(result)
+        if args.quick and isinstance(lint, Path):
+            # node's start-up dominates on small trees: one corpus shows the lint runs.
+            lint = f"n/a (a quick run lints only {tree.name})"
     browser_figures: dict[str, float | int] | str = "n/a (skipped)"
     if "browser" in parts:
         _progress("building the site and loading the architecture page in chromium")
