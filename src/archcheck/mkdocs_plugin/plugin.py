@@ -133,9 +133,10 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        # The pages are read as this build renders them: with its own Markdown extensions
+        # (registered first: the page cache's key names them).
+        use_site(site_from(config, checked_by_build=True))
         self.cache.start(self.settings, date.today())
-        # The pages are read as this build renders them: with its own Markdown extensions.
-        use_site(site_from(config))
         self.uncounted = []
         included = InclusionLevel.is_included
         if self.command == "serve":  # drafts are built for serve, so they are checked too

@@ -5,7 +5,6 @@ back out of that HTML. Each box's line comes from the tag line_tags.py put on it
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from archcheck.text import MARKER, Source, normalise
@@ -20,13 +19,20 @@ STX, ETX = "\x02", "\x03"
 BARE_MARKER = re.compile(r"\[[ \txX]\][ \t]+$")
 
 
-@cache
+_CONVERTERS: dict[str, Any] = {}
+
+
 def _converter(site: Site) -> Any:
+    """One Markdown instance per site configuration, reset before each page (as MkDocs makes a
+    new one per page; reset() clears what an extension keeps between pages)."""
     import markdown  # type: ignore[import-untyped]
 
-    return markdown.Markdown(
-        extensions=list(site.extensions), extension_configs=site.extension_configs
-    )
+    key = site.key  # the extensions and their options: an edited mkdocs.yml is a new key
+    if key not in _CONVERTERS:
+        _CONVERTERS[key] = markdown.Markdown(
+            extensions=list(site.extensions), extension_configs=site.extension_configs
+        )
+    return _CONVERTERS[key]
 
 
 def body_of(source: Source) -> tuple[str, int | None]:
@@ -55,7 +61,7 @@ def site_view(source: Source, site: Site) -> SiteView:
     tagging = tag_lines(body, first_line) if first_line is not None else None
     tagged, tags = tagging if tagging is not None else (None, None)
     view = read_site_html(render(site, tagged if tagged is not None else body), tags)
-    if tagged is not None and "<" in body:
+    if tagged is not None and "<" in body and not site.checked_by_build:
         # Raw HTML is where a tag could change what the page renders (inside an unclosed
         # element, say): the page as written is rendered too, and when its boxes differ, they
         # are the ones that count, each placed by its text.
