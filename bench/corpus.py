@@ -84,8 +84,9 @@ def _toml_table(name: str, values: Mapping[str, str]) -> str:
     return f"[{name}]\n{rows}"
 
 
-def write_config(root: Path, name: str, vocab: Vocabulary) -> None:
-    """The corpus's own project files, so `archcheck check` and `mkdocs build` run inside it."""
+def write_config(root: Path, name: str, vocab: Vocabulary, *, site: bool = True) -> None:
+    """The corpus's own project files, so `archcheck check` and `mkdocs build` run inside it.
+    ``site=False``: a GitHub-only tree, with no mkdocs.yml (its pages then have no site view)."""
     pyproject = (
         '[tool.archcheck]\ndocs = "docs"\n\n'
         + _toml_table("tool.archcheck.tokens", vocab.tokens)
@@ -93,8 +94,9 @@ def write_config(root: Path, name: str, vocab: Vocabulary) -> None:
         + _toml_table("tool.archcheck.components", vocab.components)
     )
     (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_BASE.format(name=name), encoding="utf-8")
-    write_configs(root)
+    if site:
+        (root / "mkdocs.yml").write_text(MKDOCS_BASE.format(name=name), encoding="utf-8")
+        write_configs(root)
 
 
 def on_disk(name: str, root: Path) -> Corpus:
@@ -133,6 +135,7 @@ def copy_real(
     *,
     name: str = "rust-rfcs",
     vocab: Vocabulary = RFC_VOCABULARY,
+    site: bool = True,
 ) -> Corpus:
     """Copy a real Markdown tree (read-only data) so the benchmark may change a file in it; with
     a limit, only that many of its files (copy_pages)."""
@@ -141,7 +144,7 @@ def copy_real(
     copy_pages(source, root / "docs", limit)
     if not (root / "docs" / "index.md").exists():
         (root / "docs" / "index.md").write_text(f"# {name}\n", encoding="utf-8")
-    write_config(root, name, vocab)
+    write_config(root, name, vocab, site=site)
     return on_disk(name, root)
 
 

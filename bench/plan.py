@@ -68,7 +68,11 @@ def _real(name: str, sources: Sources, out: Path, plan: Plan) -> None:
         plan.absent[name] = f"n/a ({source} not found; pass {option} PATH)"
         return
     limit = QUICK_FILES[name] if sources.quick else None
-    tree = corpus.copy_real(source, out / f"corpus-{name}", limit, name=name, vocab=vocab)
+    # The KEPs are a GitHub-only repository: no mkdocs.yml, so no site view and no build.
+    site = name != "k8s-keps"
+    tree = corpus.copy_real(
+        source, out / f"corpus-{name}", limit, name=name, vocab=vocab, site=site
+    )
     if name == "k8s-keps":
         plan.planned.append(Planned(tree, NO_SITE))
     elif sources.quick:

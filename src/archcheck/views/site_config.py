@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +43,23 @@ class Site:
 
     @property
     def key(self) -> str:
-        """What a cached result of this site's pages depends on."""
-        return repr(
-            (
-                str(self.config_file),
-                self.extensions,
-                sorted(self.extension_configs.items(), key=str),
-            )
-        )
+        """What a cached result of this site's pages depends on, the same in every process: a
+        function in the options (``!!python/name:...``) is named, not shown by its address."""
+        options = sorted((name, _stable(value)) for name, value in self.extension_configs.items())
+        return repr((str(self.config_file), [_stable(e) for e in self.extensions], options))
+
+
+def _stable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return sorted((str(k), _stable(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return [_stable(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, partial):
+        return ["partial", _stable(value.func), _stable(value.args), _stable(value.keywords)]
+    name = getattr(value, "__qualname__", type(value).__qualname__)
+    return f"{getattr(value, '__module__', type(value).__module__)}.{name}"
 
 
 def nearest_site(start: Path) -> Path | None:
