@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from comparison import Comparison, checklist, compare
-from engine_defects import CORPUS_FILES as DEFECTIVE
 from known_disagreements import KNOWN_DIFFERENCES, RelativeView, expected_views
 from oracles import View
 from parity_run import PARITY_STATS
@@ -24,6 +23,14 @@ FILES = sorted(
     for p in (CORPUS / folder).glob("*.md")
 )
 KNOWN = expected_views()
+# Corpus files archcheck still gets wrong, expected to fail (strict: a fix fails the run, so the
+# entry goes); test_found_cases.py pins each defect on a minimal document.
+DEFECTIVE = {
+    "adversarial/footnotes.md": (
+        'the site view counts a footnote\'s own <li id="fn:..."> as an enclosing list item '
+        "(test_found_cases.py: site-footnote-list-is-top-level)"
+    ),
+}
 CORPUS_FILES = [
     pytest.param(
         path,

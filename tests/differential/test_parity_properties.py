@@ -9,10 +9,8 @@ session summary.
 
 from __future__ import annotations
 
-import re
-
 from comparison import Comparison, checklist, compare
-from hypothesis import assume, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from parity_run import PARITY_STATS, PROFILE
 
@@ -78,28 +76,8 @@ def document(draw: st.DrawFn) -> str:
     return text
 
 
-# A task marker as written, whether or not a renderer makes it a box.
-WRITTEN_MARKER = re.compile(r"\[[ \txX]\]")
-
-
-def _ends_with_marker(line: str) -> bool:
-    found = WRITTEN_MARKER.search(line)
-    return found is not None and not line[found.end() :].strip()
-
-
-def bare_marker_defect(text: str, result: Comparison) -> bool:
-    """Whether the page can meet the engine defect engine_defects.py names BARE_MARKERS: a
-    site box whose marker only spaces follow, and more lines whose first marker ends the line
-    than such boxes. Such pages are left out until the defect is fixed (then this goes)."""
-    lines = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
-    bare = {n for n, line in enumerate(lines, 1) if _ends_with_marker(line)}
-    on_bare = [line for line in result.site_lines if line in bare]
-    return bool(on_bare) and len(bare) > len(on_bare)
-
-
 def checked(text: str, counter: str) -> Comparison:
     result = compare("<generated>", text, checklist(text, "<generated>"))
-    assume(not bare_marker_defect(text, result))
     PARITY_STATS[counter] += 1
     PARITY_STATS["hypothesis items compared"] += result.items
     PARITY_STATS["hypothesis renderer disagreements"] += len(result.disagreements)
