@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A marker, its spaces, then the text the tag goes in front of.
-TAG_POINT = re.compile(r"\[[ \txX]\][ \t]+(?=[^ \t\n])")
+# A marker, its spaces, then the text the tag goes in front of (not a table cell's end).
+TAG_POINT = re.compile(r"\[[ \txX]\][ \t]+(?=[^ \t\n|])")
 BLOCKS = (0xE000, 0xF0000, 0x100000)  # the BMP's private-use area, then planes 15 and 16
 
 

@@ -16,6 +16,8 @@ from archcheck.views.site_config import Site
 UNPLACED = "not on a line of this page (a snippet, an include or text an extension wrote)"
 ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "details"})
 STX, ETX = "\x02", "\x03"
+# An HTML tag (or comment, CDATA, declaration) whose ``>`` is not on the line it opens on.
+OPEN_TAG = re.compile(r"<[A-Za-z/!?][^>\n]*$", re.MULTILINE)
 BARE_MARKER = re.compile(r"\[[ \txX]\][ \t]+$")
 
 
@@ -61,10 +63,10 @@ def site_view(source: Source, site: Site) -> SiteView:
     tagging = tag_lines(body, first_line) if first_line is not None else None
     tagged, tags = tagging if tagging is not None else (None, None)
     view = read_site_html(render(site, tagged if tagged is not None else body), tags)
-    if tagged is not None and "<" in body and not site.checked_by_build:
-        # Raw HTML is where a tag could change what the page renders (inside an unclosed
-        # element, say): the page as written is rendered too, and when its boxes differ, they
-        # are the ones that count, each placed by its text.
+    if tagged is not None and not site.checked_by_build and OPEN_TAG.search(body):
+        # A tag inside an HTML tag left open across lines becomes part of that tag and can
+        # change how the page renders: the page as written is rendered too, and when its boxes
+        # differ, they are the ones that count, each placed by its text.
         plain = read_site_html(render(site, body), None)
         if [b.checked for b in plain.boxes] != [b.checked for b in view.boxes]:
             boxes = _place_by_text(plain.boxes, source)
