@@ -14,6 +14,12 @@ from archcheck.config import Config
 # Below these, one process is faster than starting workers (measured on the benchmark corpora).
 MIN_FILES = 48
 MIN_BYTES = 1_500_000
+# A page of a MkDocs site is also rendered by Python-Markdown, tens of times slower than
+# cmark-gfm: workers pay for themselves on a much smaller site (the Material docs: 96 pages).
+MIN_SITE_FILES = 16
+MIN_SITE_BYTES = 100_000
+# A few pages of a site (its reference pages) can take most of the time: small chunks spread them.
+SITE_CHUNK_FILES = 1
 CHUNK_FILES = 8
 
 Job = tuple[Any, str]  # (a path or a page's text, the path as shown)
@@ -29,8 +35,10 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def worth_it(jobs: Sequence[Job], total_bytes: int) -> bool:
-    return workers() > 1 and len(jobs) >= MIN_FILES and total_bytes >= MIN_BYTES
+def worth_it(jobs: Sequence[Job], total_bytes: int, *, site: bool = False) -> bool:
+    """Whether starting workers pays; ``site``: the pages belong to a MkDocs site."""
+    files, size = (MIN_SITE_FILES, MIN_SITE_BYTES) if site else (MIN_FILES, MIN_BYTES)
+    return workers() > 1 and len(jobs) >= files and total_bytes >= size
 
 
 def _start(check_one: CheckOne, config: Config, today: date) -> None:
@@ -45,7 +53,13 @@ def _run_chunk(chunk: list[Job]) -> list[Any]:
 
 
 def check_in_pool(
-    jobs: Sequence[Job], check_one: CheckOne, config: Config, today: date, *, keep_free: int = 0
+    jobs: Sequence[Job],
+    check_one: CheckOne,
+    config: Config,
+    today: date,
+    *,
+    keep_free: int = 0,
+    chunk: int = CHUNK_FILES,
 ) -> Iterator[Any]:
     """``check_one`` of every job, in order, spread over a worker per core (but ``keep_free``
     cores, for a caller that works meanwhile). The workers start now and keep going while the
@@ -59,7 +73,7 @@ def check_in_pool(
     alone = threading.active_count() == 1
     method = "fork" if sys.platform == "linux" and alone else "spawn"
     context = multiprocessing.get_context(method)
-    chunks = [list(jobs[i : i + CHUNK_FILES]) for i in range(0, len(jobs), CHUNK_FILES)]
+    chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
     count = max(1, min(workers() - keep_free, len(chunks)))
     try:
         pool = context.Pool(count, initializer=_start, initargs=(check_one, config, today))

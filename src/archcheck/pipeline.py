@@ -14,10 +14,10 @@ from archcheck.config import Config, ConfigError
 from archcheck.model import ALL_FACTS, Document, Fact, TextRun
 from archcheck.page import PageResult, check_document
 from archcheck.page_cache import PageCache
-from archcheck.parallel import check_in_pool, worth_it
+from archcheck.parallel import CHUNK_FILES, SITE_CHUNK_FILES, check_in_pool, worth_it
 from archcheck.policy import Policy
 from archcheck.sources import Problem, Undecodable, read_markdown
-from archcheck.views.site_of import page_site
+from archcheck.views.site_of import configured_site, page_site
 
 Progress = Callable[[int, int], None]
 
@@ -175,8 +175,10 @@ def check_files(
             missing.append((index, key))
             missing_bytes += len(text)
     jobs = [files[index] for index, _ in missing]
-    if worth_it(jobs, missing_bytes):
-        results = check_in_pool(jobs, _check_file, config, today)
+    site = configured_site(config) is not None
+    if worth_it(jobs, missing_bytes, site=site):
+        chunk = SITE_CHUNK_FILES if site else CHUNK_FILES
+        results = check_in_pool(jobs, _check_file, config, today, chunk=chunk)
     else:
         results = (_check_file(path, shown, config, today) for path, shown in jobs)
     for (index, key), outcome in zip(missing, results, strict=True):
@@ -227,8 +229,10 @@ def stream_texts(
         else:
             missing.append((index, key))
     jobs = [(pages[index][1], pages[index][0]) for index, _ in missing]
-    if worth_it(jobs, sum(len(text) for text, _ in jobs)):
-        results = check_in_pool(jobs, _check_text, config, today, keep_free=keep_free)
+    site = configured_site(config) is not None
+    if worth_it(jobs, sum(len(text) for text, _ in jobs), site=site):
+        chunk = SITE_CHUNK_FILES if site else CHUNK_FILES
+        results = check_in_pool(jobs, _check_text, config, today, keep_free=keep_free, chunk=chunk)
     else:
         results = (_check_text(text, shown, config, today) for text, shown in jobs)
     return _in_order(outcomes, missing, results, store, config)
