@@ -49,6 +49,8 @@ CASES = {
     "bare-box-between-lazy-lines-and-a-paren-marker": (
         "- [ ]\nlazy words\n- [ ] \nlazy words\n1) [ ]\n"
     ),
+    "bare-marker-in-indented-code-then-bare-box": "    [ ] \n- [ ] \n",
+    "bare-marker-in-a-comment-then-bare-box": "<!--\n[ ] \n-->\n- [ ] \n",
     # Footnotes: cmark-gfm drops a definition nothing references (Python-Markdown renders each
     # one), matches labels whatever their case and keeps a label's first definition where
     # Python-Markdown keeps its last; a footnote's own <li> encloses no list item of the page.
@@ -142,7 +144,13 @@ SITE_FOOTNOTE_DEPTH = (
     "list in a footnote definition is reported at site depth 1; Python-Markdown shows it at top "
     "level"
 )
+BARE_MARKER_IN_CODE = (
+    "a site box with nothing after its marker takes the first later line whose marker only "
+    "spaces follow, even one in indented code or an HTML comment, where no renderer shows a box"
+)
 KNOWN_ENGINE_DEFECTS = {
+    "bare-marker-in-indented-code-then-bare-box": BARE_MARKER_IN_CODE,
+    "bare-marker-in-a-comment-then-bare-box": BARE_MARKER_IN_CODE,
     "footnote-label-in-another-case": SITE_FOOTNOTE_DEPTH,
     "second-definition-of-a-label": SITE_FOOTNOTE_DEPTH,
     "site-footnote-list-is-top-level": SITE_FOOTNOTE_DEPTH,

@@ -54,6 +54,28 @@ CASES = {
     "form-feed-line": "- [ ] a\n\f\n- [ ] b\n",
     "later-line-ticked": "- [ ] a\n  [x] b\n",
     "later-line-ticked-four-spaces": "- [ ] a\n    [x] b\n- [ ] c\n",
+    # Found by test_generated.py: Python-Markdown ends an HTML start tag before a backtick, but
+    # not before a line tag glued to one, so a tagged page can leave a <div> open to its end.
+    "line-tag-before-backtick-in-html-tag": "<div>\n<a [ ] `</div>\n- [ ] b\n",
+    "raw-html-marker-with-the-box-words": "<div>\n<a [x] a [ ] `b`\n</div>\n- [ ] a\n",
+    "html-tag-open-over-items": (
+        "<div markdown>\n    <div\n    - [x] snapshot\n    1. [ ] `code`\n</div>\n- [ ] snapshot\n"
+    ),
+}
+
+# Cases archcheck still gets wrong, expected to fail (strict: a fix fails the run, so the entry
+# goes).
+LINE_TAG_BEFORE_BACKTICK = (
+    "a line tag put just before a backtick inside an HTML start tag becomes part of an attribute "
+    "name, so the tagged page renders otherwise than the page (the start tag swallows the "
+    "</div> after it, and the box below becomes raw HTML): views/site.py renders the page as "
+    "written only when an HTML tag is left open across lines, and then places its boxes by "
+    "their words alone, on the first marker line after the box before that has them"
+)
+KNOWN_ENGINE_DEFECTS = {
+    "line-tag-before-backtick-in-html-tag": LINE_TAG_BEFORE_BACKTICK,
+    "raw-html-marker-with-the-box-words": LINE_TAG_BEFORE_BACKTICK,
+    "html-tag-open-over-items": LINE_TAG_BEFORE_BACKTICK,
 }
 
 
@@ -74,7 +96,18 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     return run_check(folder, folder / "cache")
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_ENGINE_DEFECTS[name])]
+            if name in KNOWN_ENGINE_DEFECTS
+            else [],
+        )
+        for name in CASES
+    ],
+)
 def test_every_open_box_is_reported(name: str, report: Report, site_markdown: SiteMarkdown) -> None:
     path = f"docs/{name}.md"
     assert report.exit_code != 2, f"archcheck could not run: {report.problems}\n{report.stderr}"
