@@ -25,12 +25,7 @@ FILES = sorted(
 KNOWN = expected_views()
 # Corpus files archcheck still gets wrong, expected to fail (strict: a fix fails the run, so the
 # entry goes); test_found_cases.py pins each defect on a minimal document.
-DEFECTIVE = {
-    "adversarial/footnotes.md": (
-        'the site view counts a footnote\'s own <li id="fn:..."> as an enclosing list item '
-        "(test_found_cases.py: site-footnote-list-is-top-level)"
-    ),
-}
+DEFECTIVE: dict[str, str] = {}
 CORPUS_FILES = [
     pytest.param(
         path,

@@ -148,13 +148,7 @@ BARE_MARKER_IN_CODE = (
     "a site box with nothing after its marker takes the first later line whose marker only "
     "spaces follow, even one in indented code or an HTML comment, where no renderer shows a box"
 )
-KNOWN_ENGINE_DEFECTS = {
-    "bare-marker-in-indented-code-then-bare-box": BARE_MARKER_IN_CODE,
-    "bare-marker-in-a-comment-then-bare-box": BARE_MARKER_IN_CODE,
-    "footnote-label-in-another-case": SITE_FOOTNOTE_DEPTH,
-    "second-definition-of-a-label": SITE_FOOTNOTE_DEPTH,
-    "site-footnote-list-is-top-level": SITE_FOOTNOTE_DEPTH,
-}
+KNOWN_ENGINE_DEFECTS: dict[str, str] = {}
 
 CASE_IDS = {
     **CASES,

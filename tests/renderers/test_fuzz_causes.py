@@ -72,11 +72,7 @@ LINE_TAG_BEFORE_BACKTICK = (
     "written only when an HTML tag is left open across lines, and then places its boxes by "
     "their words alone, on the first marker line after the box before that has them"
 )
-KNOWN_ENGINE_DEFECTS = {
-    "line-tag-before-backtick-in-html-tag": LINE_TAG_BEFORE_BACKTICK,
-    "raw-html-marker-with-the-box-words": LINE_TAG_BEFORE_BACKTICK,
-    "html-tag-open-over-items": LINE_TAG_BEFORE_BACKTICK,
-}
+KNOWN_ENGINE_DEFECTS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -135,7 +135,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             return files
         # The pages are read as this build renders them: with its own Markdown extensions
         # (registered first: the page cache's key names them).
-        use_site(site_from(config, checked_by_build=True))
+        use_site(site_from(config))
         self.cache.start(self.settings, date.today())
         self.uncounted = []
         included = InclusionLevel.is_included

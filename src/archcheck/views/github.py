@@ -126,10 +126,11 @@ def _unreferenced_footnotes(html: str, last: int) -> frozenset[str]:
     suffix = html.rfind(f'<p data-sourcepos="{last + 2}:')
     if suffix < 0:
         return frozenset()
-    real = {m.group(1) for m in FOOTNOTE_REF.finditer(html, 0, suffix)}
-    return frozenset(
-        m.group(1) for m in FOOTNOTE_REF.finditer(html, suffix) if m.group(1) not in real
-    )
+    end = html.find("</p>", suffix)
+    ours = {m.group(1) for m in FOOTNOTE_REF.finditer(html, suffix, end)}
+    # A reference anywhere else is the page's own, in a footnote's text too.
+    real = {m.group(1) for m in FOOTNOTE_REF.finditer(html) if not suffix <= m.start() < end}
+    return frozenset(ours - real)
 
 
 def _item_text(html: str, start: int) -> str:

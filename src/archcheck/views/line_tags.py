@@ -3,9 +3,10 @@ marker that is followed by text gets an invisible tag naming its line, right aft
 spaces; the tag comes out of the renderer as the first text after the box it became.
 
 The tag is private-use characters no renderer treats specially, placed where the task-list
-extensions have already decided (a marker and its spaces come before it), so it changes nothing
-else: tests/renderers compare the boxes of tagged and untagged renders of every test page, and
-views/site.py renders a page with raw HTML both ways and trusts the untagged one if they differ.
+extensions have already decided (a marker and its spaces come before it), and kept off every
+line where raw HTML could make it part of an HTML tag, so it changes nothing else:
+tests/renderers/test_line_tags.py renders every test page both ways and compares the HTML. A box
+on an untagged line is placed by views/site.py between the tagged boxes around it.
 The tags come from the first private-use block the page itself does not use (icon fonts use
 U+E000 and up), so no text the author wrote can pass for a tag.
 """
@@ -17,6 +18,9 @@ from dataclasses import dataclass
 
 # A marker, its spaces, then the text the tag goes in front of (not a table cell's end).
 TAG_POINT = re.compile(r"\[[ \txX]\][ \t]+(?=[^ \t\n|])")
+HTML = re.compile(r"<[A-Za-z!?/]")
+# An HTML tag (or comment, CDATA, declaration) whose ``>`` is not on the line it opens on.
+OPEN_TAG = re.compile(r"<[A-Za-z/!?][^>\n]*$", re.MULTILINE)
 BLOCKS = (0xE000, 0xF0000, 0x100000)  # the BMP's private-use area, then planes 15 and 16
 
 
@@ -52,15 +56,38 @@ class LineTags:
         return not self.alphabet.search(text)  # type: ignore[attr-defined]
 
 
-def tag_lines(text: str, first_line: int) -> tuple[str, LineTags] | None:
-    """``text`` with every task marker's line tagged, and the tags used; None when the text
-    uses every block's characters (then no box's line can be trusted)."""
+@dataclass(frozen=True)
+class Tagged:
+    text: str
+    tags: LineTags
+
+
+def html_lines(text: str) -> set[int]:
+    """0-based lines a tag must stay off: a line holding raw HTML, and every line of an HTML
+    tag (or comment, CDATA, declaration) left open across lines. There a tag could become part
+    of an HTML tag's attribute and change what the page renders."""
+    risky: set[int] = set()
+    for number, line in enumerate(text.split("\n")):
+        if "<" in line and HTML.search(line):
+            risky.add(number)
+    for found in OPEN_TAG.finditer(text):
+        end = text.find(">", found.end())
+        first = text.count("\n", 0, found.start())
+        last = text.count("\n", 0, end) if end >= 0 else text.count("\n")
+        risky.update(range(first, last + 1))
+    return risky
+
+
+def tag_lines(text: str, first_line: int) -> Tagged | None:
+    """``text`` with every task marker's line tagged (but the lines html_lines names), and the
+    tags used; None when the text uses every block's characters (no line can be tagged)."""
     tags = next((t for t in map(LineTags, BLOCKS) if t.unused_in(text)), None)
     if tags is None:
         return None
+    risky = html_lines(text) if "<" in text else set()
     out: list[str] = []
     for offset, line in enumerate(text.split("\n")):
-        if "[" in line and TAG_POINT.search(line):
+        if "[" in line and offset not in risky and TAG_POINT.search(line):
             line = TAG_POINT.sub(r"\g<0>" + tags.tag(first_line + offset), line)
         out.append(line)
-    return "\n".join(out), tags
+    return Tagged("\n".join(out), tags)

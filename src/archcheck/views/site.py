@@ -16,9 +16,10 @@ from archcheck.views.site_config import Site
 UNPLACED = "not on a line of this page (a snippet, an include or text an extension wrote)"
 ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "details"})
 STX, ETX = "\x02", "\x03"
-# An HTML tag (or comment, CDATA, declaration) whose ``>`` is not on the line it opens on.
-OPEN_TAG = re.compile(r"<[A-Za-z/!?][^>\n]*$", re.MULTILINE)
 BARE_MARKER = re.compile(r"\[[ \txX]\][ \t]+$")
+NOT_A_LETTER = re.compile(r"[\W_]+")
+RAW_HTML = re.compile(r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*>?")
+BARE_ITEM = re.compile(r"^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[[ \txX]\][ \t]+$")
 
 
 _CONVERTERS: dict[str, Any] = {}
@@ -61,38 +62,59 @@ def site_view(source: Source, site: Site) -> SiteView:
     # renders, and lets a marker written with them inside be tagged.
     body = body.replace(STX, "").replace(ETX, "")
     tagging = tag_lines(body, first_line) if first_line is not None else None
-    tagged, tags = tagging if tagging is not None else (None, None)
-    view = read_site_html(render(site, tagged if tagged is not None else body), tags)
-    if tagged is not None and not site.checked_by_build and OPEN_TAG.search(body):
-        # A tag inside an HTML tag left open across lines becomes part of that tag and can
-        # change how the page renders: the page as written is rendered too, and when its boxes
-        # differ, they are the ones that count, each placed by its text.
-        plain = read_site_html(render(site, body), None)
-        if [b.checked for b in plain.boxes] != [b.checked for b in view.boxes]:
-            boxes = _place_by_text(plain.boxes, source)
-            return SiteView(boxes, plain.referenced, plain.defined, plain.diagrams)
-    if tagged is None:
-        boxes = tuple(Box(None, b.checked, b.depth, b.text, UNPLACED) for b in view.boxes)
-        return SiteView(boxes, view.referenced, view.defined, view.diagrams)
+    if tagging is None:
+        view = read_site_html(render(site, body), None)
+    else:
+        view = read_site_html(render(site, tagging.text), tagging.tags)
     return SiteView(
         _place_untagged(view.boxes, source), view.referenced, view.defined, view.diagrams
     )
 
 
-def _place_by_text(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
-    """Each box on the next line, after the box before it, whose marker is followed by the
-    box's text; a box no such line holds stays unplaced."""
+def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
+    """Boxes with no tag (a marker only spaces follow, a line with raw HTML) between two tagged
+    ones are placed on the untagged marker lines between those two, in order: the bare markers
+    that open a list item, or all bare markers, when there are exactly as many; else each on the
+    next line whose marker is in its state and is followed by its words. Any box still without a
+    line is counted, never guessed at: it is reported at the page."""
+    placed = list(boxes)
+    index = 0
+    while index < len(placed):
+        if placed[index].line is not None:
+            index += 1
+            continue
+        end = index
+        while end < len(placed) and placed[end].line is None:
+            end += 1
+        after = next((b.line for b in reversed(placed[:index]) if b.line), 0) or 0
+        before = next((b.line for b in placed[end:] if b.line), len(source.lines) + 1)
+        gap = placed[index:end]
+        bare = [n for n in range(after + 1, before) if BARE_MARKER.search(source.line(n))]
+        items = [n for n in bare if BARE_ITEM.match(source.line(n))]
+        lines = items if len(items) == len(gap) else bare
+        if len(lines) == len(gap):
+            placed[index:end] = [
+                Box(n, b.checked, b.depth, b.text) for n, b in zip(lines, gap, strict=True)
+            ]
+        else:
+            placed[index:end] = _place_by_text(gap, source, after, before)
+        index = end
+    return tuple(placed)
+
+
+def _place_by_text(boxes: list[Box], source: Source, after: int, before: int) -> list[Box]:
     lines = [line.replace(STX, "").replace(ETX, "") for line in source.lines]
     placed: list[Box] = []
-    after = 0
     for box in boxes:
-        words = box.text[:40]
+        words = _letters(box.text)[:40]
         line = next(
             (
                 n
-                for n in range(after + 1, len(lines) + 1)
+                for n in range(after + 1, before)
                 if (found := MARKER.search(lines[n - 1]))
-                and lines[n - 1][found.end() :].lstrip().startswith(words)
+                and (found.group(0) != "[ ]") == box.checked
+                and lines[n - 1][found.end() : found.end() + 1] in (" ", "\t")
+                and _follows(_letters(lines[n - 1][found.end() :]), words)
             ),
             None,
         )
@@ -101,27 +123,16 @@ def _place_by_text(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
         else:
             placed.append(Box(line, box.checked, box.depth, box.text))
             after = line
-    return tuple(placed)
+    return placed
 
 
-def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
-    """A marker followed only by spaces gets no tag; the box it may become takes the next such
-    line after the box before it. Any other box without a line stays unplaced."""
-    # Only a marker followed by spaces can be a box with no text after it.
-    bare = [n for n, line in enumerate(source.lines, 1) if BARE_MARKER.search(line)]
-    placed: list[Box] = []
-    after = 0
-    for box in boxes:
-        if box.line is None:
-            line = next((n for n in bare if n > after), None)
-            if line is not None:
-                bare.remove(line)
-                box = Box(line, box.checked, box.depth, box.text)
-            else:
-                box = Box(None, box.checked, box.depth, box.text, UNPLACED)
-        after = box.line or after
-        placed.append(box)
-    return tuple(placed)
+def _letters(text: str) -> str:
+    """The words of a line or a box's text: markup, and the raw HTML a reader never sees, aside."""
+    return NOT_A_LETTER.sub("", RAW_HTML.sub("", text) if "<" in text else text)
+
+
+def _follows(rest: str, words: str) -> bool:
+    return rest.startswith(words) if words else not rest
 
 
 def read_site_html(html: str, tags: LineTags | None) -> SiteView:
@@ -131,6 +142,7 @@ def read_site_html(html: str, tags: LineTags | None) -> SiteView:
     defined: set[str] = set()
     diagrams: list[str] = []
     depth = 0
+    footnotes: list[int] = []  # the list depth at each open footnote <li>
     reading: int | None = None  # the box whose text is being read
     text: list[str] = []
     diagram: list[str] | None = None
@@ -156,10 +168,14 @@ def read_site_html(html: str, tags: LineTags | None) -> SiteView:
             _close(boxes, reading, text, tags)
             reading = None
         if name == "li":
-            depth += -1 if tag.closing else 1
-            label = tag.attribute("id") or ""
-            if label.startswith("fn:"):
+            label = "" if tag.closing else tag.attribute("id") or ""
+            if label.startswith("fn:"):  # a footnote, not a list item: it encloses no box
                 defined.add(label[3:])
+                footnotes.append(depth)
+            elif tag.closing and footnotes and footnotes[-1] == depth:
+                footnotes.pop()
+            else:
+                depth += -1 if tag.closing else 1
         elif name == "a" and not tag.closing and tag.has_class("footnote-ref"):
             referenced.add((tag.attribute("href") or "").removeprefix("#fn:"))
         elif diagram is None and not tag.closing and tag.has_class("mermaid"):

@@ -23,9 +23,6 @@ class Site:
     docs_dir: Path
     extensions: tuple[Any, ...]
     extension_configs: dict[str, dict[str, Any]] = field(hash=False, compare=False)
-    # In a build, AC104 compares each page's boxes with the build's own render, so the gate's
-    # tagged render need not be checked against a second, untagged one.
-    checked_by_build: bool = False
 
     def holds(self, page: Path) -> bool:
         try:
@@ -110,12 +107,11 @@ def _load(config_file: Path) -> Site:
     return site_from(config)
 
 
-def site_from(config: Any, *, checked_by_build: bool = False) -> Site:
+def site_from(config: Any) -> Site:
     """A Site from a loaded MkDocsConfig (the MkDocs plugin passes the build's own)."""
     return Site(
         Path(config.config_file_path).resolve(),
         Path(config.docs_dir).resolve(),
         tuple(config.markdown_extensions),
         dict(config.mdx_configs),
-        checked_by_build,
     )
