@@ -62,13 +62,53 @@ def site_view(source: Source, site: Site) -> SiteView:
     # renders, and lets a marker written with them inside be tagged.
     body = body.replace(STX, "").replace(ETX, "")
     tagging = tag_lines(body, first_line) if first_line is not None else None
-    if tagging is None:
-        view = read_site_html(render(site, body), None)
-    else:
-        view = read_site_html(render(site, tagging.text), tagging.tags)
-    return SiteView(
-        _place_untagged(view.boxes, source), view.referenced, view.defined, view.diagrams
-    )
+    text, tags = (tagging.text, tagging.tags) if tagging is not None else (body, None)
+    view = read_site_html(render(site, text), tags)
+    boxes = view.boxes
+    if first_line is not None and any(box.line is None for box in boxes):
+        boxes = _ask_by_turning_markers(site, text, tags, boxes, first_line)
+    return SiteView(_place_untagged(boxes, source), view.referenced, view.defined, view.diagrams)
+
+
+def _ask_by_turning_markers(
+    site: Site, text: str, tags: LineTags | None, boxes: tuple[Box, ...], first_line: int
+) -> tuple[Box, ...]:
+    """The lines of the boxes that carry no tag, asked of the renderer: the untagged marker
+    lines are numbered, and the page is rendered once per bit of those numbers with the
+    markers of the lines whose number has that bit turned over (``[ ]`` and ``[x]`` swap).
+    A box whose state turns in exactly the renders of a line's bits is that line's. Turning a
+    marker over changes no structure, so every render shows the same boxes; if one does not,
+    nothing is learnt and the boxes are placed as _place_untagged can."""
+    lines = text.split("\n")
+    untagged = [
+        offset
+        for offset, line in enumerate(lines)
+        if MARKER.search(line) and (tags is None or chr(tags.base) not in line)
+    ]
+    if not untagged:
+        return boxes
+    codes = [0] * len(boxes)
+    for bit in range((len(untagged)).bit_length()):
+        turned = list(lines)
+        for number, offset in enumerate(untagged, 1):
+            if number >> bit & 1:
+                turned[offset] = MARKER.sub(_turn, turned[offset])
+        seen = read_site_html(render(site, "\n".join(turned)), tags).boxes
+        if len(seen) != len(boxes):
+            return boxes
+        for index, (box, other) in enumerate(zip(boxes, seen, strict=True)):
+            if box.line is None and box.checked != other.checked:
+                codes[index] |= 1 << bit
+    placed = []
+    for box, code in zip(boxes, codes, strict=True):
+        if box.line is None and 0 < code <= len(untagged):
+            box = Box(first_line + untagged[code - 1], box.checked, box.depth, box.text)
+        placed.append(box)
+    return tuple(placed)
+
+
+def _turn(found: re.Match[str]) -> str:
+    return "[x]" if found.group(0) in ("[ ]", "[\t]") else "[ ]"
 
 
 def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
