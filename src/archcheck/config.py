@@ -15,6 +15,7 @@ KNOWN_KEYS = (
     "components",
     "tier-column",
     "max-file-size",
+    "page-time-limit",
     "select",
     "ignore",
 )
@@ -65,6 +66,7 @@ class Config:
     components: Mapping[str, str] = field(default_factory=dict)
     tier_column: str = "Tier"
     max_file_size: int = 10_000_000
+    page_time_limit: float = 60.0  # seconds to read one page; a page over it is a problem
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     key_lines: Mapping[str, int] = field(default_factory=dict)
@@ -151,6 +153,11 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         raise ConfigError(
             f"{where} max-file-size: expected a positive integer (bytes), got {size!r}"
         )
+    limit = table.get("page-time-limit", 60.0)
+    if not isinstance(limit, int | float) or isinstance(limit, bool) or limit <= 0:
+        raise ConfigError(
+            f"{where} page-time-limit: expected a positive number (seconds), got {limit!r}"
+        )
     tier_column = table.get("tier-column", "Tier")
     if not isinstance(tier_column, str):
         raise ConfigError(f"{where} tier-column: expected a string, got {_type_name(tier_column)}")
@@ -172,6 +179,7 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         components=components,
         tier_column=tier_column,
         max_file_size=size,
+        page_time_limit=float(limit),
         select=_strings(where, "select", table.get("select", [])),
         ignore=_strings(where, "ignore", table.get("ignore", [])),
         key_lines=_key_lines(text),

@@ -17,6 +17,7 @@ from archcheck.page_cache import PageCache
 from archcheck.parallel import CHUNK_FILES, SITE_CHUNK_FILES, check_in_pool, worth_it
 from archcheck.policy import Policy
 from archcheck.sources import Problem, Undecodable, read_markdown
+from archcheck.time_limit import PageTooSlowError, time_limit
 from archcheck.views.site_of import configured_site, page_site
 
 Progress = Callable[[int, int], None]
@@ -47,7 +48,11 @@ def check_parsed(
 
     try:
         site = page_site(config, shown)
-        page = check_document(read_document(text, shown, site, facts), config, today)
+        with time_limit(config.page_time_limit):
+            document = read_document(text, shown, site, facts)
+        page = check_document(document, config, today)
+    except PageTooSlowError as error:
+        return Problem(shown, str(error))
     except ConfigError as error:
         return Problem(shown, str(error))
     except RecursionError:

@@ -211,3 +211,18 @@ def test_entry_point_reports_bad_input_without_traceback(tmp_path: Path) -> None
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 2
+
+
+def test_a_page_over_the_time_limit_is_a_problem_not_skipped(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "docs" / "long.md").write_text("".join(f"- [ ] item {n}\n" for n in range(3000)))
+    (site / "pyproject.toml").write_text(
+        '[tool.archcheck]\ndocs = "docs"\npage-time-limit = 0.001\n'
+    )
+    code, _, err = _run(["check", "--no-cache", "docs"], capsys)
+    assert code == 2
+    assert "docs/long.md: took more than 0.001 s to read (page-time-limit)" in err
+    (site / "pyproject.toml").write_text('[tool.archcheck]\ndocs = "docs"\n')
+    code, out, _ = _run(["check", "--no-cache", "docs"], capsys)
+    assert code == 1 and out.count("AC101") == 3000
