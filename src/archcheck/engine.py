@@ -20,7 +20,7 @@ from archcheck.rules.tokens import TokenReference
 from archcheck.sources import Problem, discover
 from archcheck.suppressions import Waiver
 from archcheck.views.site_config import Site
-from archcheck.views.site_of import configured_site
+from archcheck.views.site_of import site_file
 
 Progress = Callable[[int, int], None]
 
@@ -86,7 +86,7 @@ def check(
     ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
     config = config or load_config()
     Policy.of(config, ignore=ignore)  # refuses a gate code before any page is read
-    configured_site(config)  # a site that cannot be loaded is a ConfigError, before any page
+    site_file(config)  # a mkdocs-config that is not there is a ConfigError, before any page
     targets = [Path(p) for p in paths] if paths else [config.root / d for d in config.docs]
     files, problems = discover(targets, Path.cwd())
     pages: list[PageResult] = []

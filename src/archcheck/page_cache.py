@@ -51,10 +51,9 @@ def code_digest() -> str:
 def _config_digest(config: Config) -> str:
     # repr() of the frozen Config dataclass names every field, tokens and components included;
     # the site's Markdown extensions decide what its pages show, so they are part of it.
-    from archcheck.views.site_of import configured_site
+    from archcheck.views.site_of import site_digest
 
-    site = configured_site(config)
-    text = f"{__version__}\n{code_digest()}\n{config!r}\n{site.key if site else ''}"
+    text = f"{__version__}\n{code_digest()}\n{config!r}\n{site_digest(config)}"
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 

@@ -18,7 +18,7 @@ from archcheck.parallel import CHUNK_FILES, SITE_CHUNK_FILES, check_in_pool, wor
 from archcheck.policy import Policy
 from archcheck.sources import Problem, Undecodable, read_markdown
 from archcheck.time_limit import PageTooSlowError, time_limit
-from archcheck.views.site_of import configured_site, page_site
+from archcheck.views.site_of import docs_site, page_site
 
 Progress = Callable[[int, int], None]
 
@@ -180,7 +180,11 @@ def check_files(
             missing.append((index, key))
             missing_bytes += len(text)
     jobs = [files[index] for index, _ in missing]
-    site = configured_site(config) is not None
+    # Pages to read: the site they render by is loaded now, in this process, so that a bad
+    # mkdocs.yml is one clear error and forked workers start with it loaded.
+    site = bool(jobs) and docs_site(config) is not None
+    if site and worth_it(jobs, missing_bytes, site=site):
+        warm_up_site(config)
     if worth_it(jobs, missing_bytes, site=site):
         chunk = SITE_CHUNK_FILES if site else CHUNK_FILES
         results = check_in_pool(jobs, _check_file, config, today, chunk=chunk)
@@ -195,6 +199,14 @@ def check_files(
     if progress:
         progress(total, total)
     return outcomes
+
+
+def warm_up_site(config: Config) -> None:
+    from archcheck.views.site import warm_up
+
+    site = docs_site(config)
+    if site is not None:
+        warm_up(site)
 
 
 def _size(path: Path) -> int:
@@ -234,7 +246,9 @@ def stream_texts(
         else:
             missing.append((index, key))
     jobs = [(pages[index][1], pages[index][0]) for index, _ in missing]
-    site = configured_site(config) is not None
+    site = bool(jobs) and docs_site(config) is not None
+    if site and worth_it(jobs, sum(len(text) for text, _ in jobs), site=site):
+        warm_up_site(config)
     if worth_it(jobs, sum(len(text) for text, _ in jobs), site=site):
         chunk = SITE_CHUNK_FILES if site else CHUNK_FILES
         results = check_in_pool(jobs, _check_text, config, today, keep_free=keep_free, chunk=chunk)

@@ -38,6 +38,19 @@ def _converter(site: Site) -> Any:
     return _CONVERTERS[key]
 
 
+def warm_up(site: Site) -> None:
+    """Build the site's converter and render a page with the usual blocks once, so that worker
+    processes forked after this start with the extensions loaded and their expressions
+    compiled, instead of each paying for that on its first page."""
+    render(site, WARM_UP)
+
+
+WARM_UP = (
+    "# T\n\n- [ ] a\n\n```python\nx = 1\n```\n\n| a | b |\n| - | - |\n| c | d |\n\n"
+    "text[^1]\n\n[^1]: n\n"
+)
+
+
 def body_of(source: Source) -> tuple[str, int | None]:
     """The Markdown MkDocs renders (front matter dropped by MkDocs' own rule) and the line of
     the page it starts on (None if that cannot be told)."""
