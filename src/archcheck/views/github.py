@@ -13,11 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from html import unescape
 
-import cmarkgfm  # type: ignore[import-untyped]
 from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 
 from archcheck.model import ALL_FACTS, CodeBlock, Fact, FootnoteRef, Table, TableRow, TextRun
 from archcheck.text import BOM, Source
+from archcheck.views.cmark import render_html
 from archcheck.views.facts import Box, GitHubView
 from archcheck.views.html import Tag, pieces
 
@@ -53,10 +53,7 @@ def render(source: Source) -> str:
     # The BOM goes in too: cmark-gfm reads the file as it is, and a BOM before a first-line
     # task marker keeps it from being a box.
     bom = BOM if source.had_bom else ""
-    html = cmarkgfm.markdown_to_html_with_extensions(
-        bom + source.text + suffix, options=OPTIONS, extensions=list(EXTENSIONS)
-    )
-    return str(html)
+    return render_html(bom + source.text + suffix, OPTIONS, EXTENSIONS)
 
 
 def github_view(source: Source, facts: frozenset[Fact] = ALL_FACTS) -> GitHubView:
