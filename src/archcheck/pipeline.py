@@ -9,6 +9,7 @@ import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from archcheck.config import Config, ConfigError
 from archcheck.model import ALL_FACTS, Document, Fact, TextRun
@@ -115,13 +116,12 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
         site = page_site(config, shown)
     except ConfigError as error:
         return Problem(shown, str(error))
-    scan = prescan_for(config)
-    facts = scan.facts(text)
-    if site is not None:
-        if site.may_include:  # another file's text may hold a box: the boxes are always read
-            facts |= {"boxes"}
-        if scan.scan(text).deep_prefix():  # nesting the site's renderer may not survive
-            facts |= {"boxes"}
+    page = prescan_for(config).scan(text)
+    facts = page.facts()
+    # Another file's text may hold a box, and nesting the site's renderer may not survive is
+    # a problem: on a site, the boxes are read then.
+    if site is not None and (site.may_include or page.deep_prefix()):
+        facts |= {"boxes"}
     if not facts:
         return PageResult(shown, empty_document(shown, text), (), (), ())
     return check_parsed(text, shown, config, today, slim=True, facts=facts)
@@ -180,16 +180,7 @@ def check_files(
             missing.append((index, key))
             missing_bytes += len(text)
     jobs = [files[index] for index, _ in missing]
-    # Pages to read: the site they render by is loaded now, in this process, so that a bad
-    # mkdocs.yml is one clear error and forked workers start with it loaded.
-    site = bool(jobs) and docs_site(config) is not None
-    if site and worth_it(jobs, missing_bytes, site=site):
-        warm_up_site(config)
-    if worth_it(jobs, missing_bytes, site=site):
-        chunk = SITE_CHUNK_FILES if site else CHUNK_FILES
-        results = check_in_pool(jobs, _check_file, config, today, chunk=chunk)
-    else:
-        results = (_check_file(path, shown, config, today) for path, shown in jobs)
+    results = _run(jobs, missing_bytes, _check_file, config, today)
     for (index, key), outcome in zip(missing, results, strict=True):
         outcomes[index] = outcome
         if store and key and isinstance(outcome, PageResult):
@@ -201,12 +192,26 @@ def check_files(
     return outcomes
 
 
-def warm_up_site(config: Config) -> None:
-    from archcheck.views.site import warm_up
-
-    site = docs_site(config)
+def _run(
+    jobs: list[tuple[Any, str]],
+    size: int,
+    check_one: Callable[[Any, str, Config, date], object],
+    config: Config,
+    today: date,
+    keep_free: int = 0,
+) -> Iterator[object]:
+    """Each job's outcome, in order: in worker processes when that pays, else in this one. The
+    site the pages render by is loaded here first, so that a bad mkdocs.yml is one clear error
+    and forked workers start with it loaded (and its converter warmed)."""
+    site = docs_site(config) if jobs else None
+    if not worth_it(jobs, size, site=site is not None):
+        return (check_one(source, shown, config, today) for source, shown in jobs)
     if site is not None:
+        from archcheck.views.site import warm_up
+
         warm_up(site)
+    chunk = SITE_CHUNK_FILES if site is not None else CHUNK_FILES
+    return check_in_pool(jobs, check_one, config, today, keep_free=keep_free, chunk=chunk)
 
 
 def _size(path: Path) -> int:
@@ -246,14 +251,7 @@ def stream_texts(
         else:
             missing.append((index, key))
     jobs = [(pages[index][1], pages[index][0]) for index, _ in missing]
-    site = bool(jobs) and docs_site(config) is not None
-    if site and worth_it(jobs, sum(len(text) for text, _ in jobs), site=site):
-        warm_up_site(config)
-    if worth_it(jobs, sum(len(text) for text, _ in jobs), site=site):
-        chunk = SITE_CHUNK_FILES if site else CHUNK_FILES
-        results = check_in_pool(jobs, _check_text, config, today, keep_free=keep_free, chunk=chunk)
-    else:
-        results = (_check_text(text, shown, config, today) for text, shown in jobs)
+    results = _run(jobs, sum(len(text) for text, _ in jobs), _check_text, config, today, keep_free)
     return _in_order(outcomes, missing, results, store, config)
 
 

@@ -130,17 +130,7 @@ class Prescan:
 
     def facts(self, text: str) -> frozenset[Fact]:
         """What the rules whose trigger fires on ``text`` read; empty: nothing to read."""
-        from archcheck.rules import RULES
-        from archcheck.suppressions import DIRECTIVES
-
-        page = self.scan(text)
-        found: set[Fact] = set()
-        for rule in RULES:
-            if rule.reads - found and (rule.trigger is None or rule.trigger(page)):
-                found |= rule.reads
-        if "comments" not in found and DIRECTIVES(page):
-            found.add("comments")  # waivers and ignores apply to whatever a rule finds
-        return frozenset(found)
+        return self.scan(text).facts()
 
     def could_hold_finding(self, text: str) -> bool:
         """False only when reading ``text`` can give no finding and no problem."""
@@ -203,6 +193,19 @@ class PageScan:
 
     def deep_prefix(self) -> bool:
         return deep_prefix(self.text)
+
+    def facts(self) -> frozenset[Fact]:
+        """What the rules whose trigger fires on this page read; empty: nothing to read."""
+        from archcheck.rules import RULES
+        from archcheck.suppressions import DIRECTIVES
+
+        found: set[Fact] = set()
+        for rule in RULES:
+            if rule.reads - found and (rule.trigger is None or rule.trigger(self)):
+                found |= rule.reads
+        if "comments" not in found and DIRECTIVES(self):
+            found.add("comments")  # waivers and ignores apply to whatever a rule finds
+        return frozenset(found)
 
 
 WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
