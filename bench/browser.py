@@ -19,20 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.mkdocs_build import build_env, mkdocs
+from tests.site.chromium_discovery import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+from tests.site.chromium_discovery import NO_CHROMIUM as NO_CHROMIUM_FOUND
 
-DEBIAN_CHROMIUM = (Path("/usr/lib/chromium/chromium"), Path("/usr/bin/chromium"))
-NO_CHROMIUM = (
-    "n/a (no chromium found: set ARCHCHECK_CHROMIUM, `apt-get install chromium` "
-    "or `playwright install chromium`)"
-)
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The browser tests' own choice of chromium and its flags, so both measure the same browser.
+NO_CHROMIUM = f"n/a ({NO_CHROMIUM_FOUND})"
+LAUNCH_ARGS = CHROMIUM_ARGS
 # Material draws the diagram inside a closed shadow root; opening it lets the page be inspected.
 OPEN_SHADOW_ROOTS = """
 const attach = Element.prototype.attachShadow;
