@@ -6,7 +6,10 @@ of a run says how many examples of each kind were collected.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sybil import Sybil
@@ -19,6 +22,14 @@ from tests.docs.sybil_support.kinds import KINDS, kind
 pytest_collect_file = Sybil(parsers=parsers(), patterns=[*DOCUMENTS, *DOCSTRINGS]).pytest()
 
 _collected: Counter[str] = Counter()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The page cache's signing key of a test run (and of the commands it starts) is the run's
+    # own, never the user's.
+    if "ARCHCHECK_CACHE_KEY_FILE" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="archcheck-key-")
+        os.environ["ARCHCHECK_CACHE_KEY_FILE"] = str(Path(folder) / "cache-key")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from archcheck.cache import PageCache
 from archcheck.config import Config, ConfigError
 from archcheck.model import ALL_FACTS, Document, Fact, TextRun
 from archcheck.page import PageResult, check_document
-from archcheck.page_cache import PageCache
 from archcheck.parallel import CHUNK_FILES, SITE_CHUNK_FILES, check_in_pool, worth_it
 from archcheck.policy import Policy
 from archcheck.sources import Problem, Undecodable, read_markdown
@@ -89,9 +89,14 @@ def _holds_spot(run: TextRun, spots: set[tuple[int, int]]) -> bool:
     return any(line == run.line and run.column <= column < end for line, column in spots)
 
 
-def _check_file(path: Path, shown: str, config: Config, today: date) -> object:
-    """Read one page and check it (see _check_text)."""
-    text = read_markdown(path, shown, config.max_file_size)
+def _check_file(
+    source: Path | str | Undecodable, shown: str, config: Config, today: date
+) -> object:
+    """Check one page: its text as already read (so the result is of the very text the cache
+    key was made from), or a path to read it from."""
+    text = (
+        read_markdown(source, shown, config.max_file_size) if isinstance(source, Path) else source
+    )
     if isinstance(text, Problem):
         return text
     if isinstance(text, Undecodable):
@@ -156,21 +161,24 @@ def check_files(
         return outcomes
     store = PageCache.open(config, today) if cache else None
     missing: list[tuple[int, str | None]] = []  # (index, cache key) of pages not in the cache
-    key: str | None
+    jobs: list[tuple[Path | str | Undecodable, str]] = []
     missing_bytes = 0
     for index, (path, shown) in enumerate(files):
         if store is None:
             missing.append((index, None))
+            jobs.append((path, shown))
             missing_bytes += _size(path)
             continue
+        # Read once: the text the key is made of is the text that is checked and stored.
         text = read_markdown(path, shown, config.max_file_size)
         if isinstance(text, Problem):
             outcomes[index] = text
             continue
         if isinstance(text, Undecodable):  # never cached: checked every time, and a problem
             missing.append((index, None))
+            jobs.append((text, shown))
             continue
-        key = store.key(shown, text)
+        key = store.page_key(shown, text)
         hit = store.get(key)
         if isinstance(hit, int):  # a page the pre-scan cleared: only its line count is kept
             outcomes[index] = _cleared(shown, hit)
@@ -178,13 +186,13 @@ def check_files(
             outcomes[index] = hit
         else:
             missing.append((index, key))
+            jobs.append((text, shown))
             missing_bytes += len(text)
-    jobs = [files[index] for index, _ in missing]
     results = _run(jobs, missing_bytes, _check_file, config, today)
-    for (index, key), outcome in zip(missing, results, strict=True):
+    for (index, stored_as), outcome in zip(missing, results, strict=True):
         outcomes[index] = outcome
-        if store and key and isinstance(outcome, PageResult):
-            _remember(store, key, outcome)
+        if store and stored_as and isinstance(outcome, PageResult):
+            _remember(store, stored_as, outcome)
     if store:
         store.save()
     if progress:
@@ -242,7 +250,7 @@ def stream_texts(
     outcomes: list[object] = [None] * len(pages)
     missing: list[tuple[int, str | None]] = []
     for index, (shown, text) in enumerate(pages):
-        key = store.key(shown, text) if store else None
+        key = store.page_key(shown, text) if store else None
         hit = store.get(key) if store and key else None
         if isinstance(hit, int):
             outcomes[index] = _cleared(shown, hit)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from archcheck import page_cache, pipeline
+from archcheck import pipeline
+from archcheck.cache import store as page_cache
+from archcheck.cache.signing import signing_key
 from archcheck.config import load_config
 from archcheck.engine import check
 from tests.perf.test_fast_path_equivalence import outputs
@@ -34,6 +36,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (root / "docs" / name).write_text(text)
     monkeypatch.chdir(root)
     monkeypatch.setenv("ARCHCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ARCHCHECK_CACHE_KEY_FILE", str(tmp_path / "state" / "cache-key"))
     return root
 
 
@@ -82,7 +85,7 @@ def test_only_the_changed_page_is_parsed_again(tree: Path, parsed: list[str]) ->
         lambda data: b"not a cache at all\n" * 10,
         lambda data: page_cache.MAGIC + bytes(32) + data[len(page_cache.MAGIC) + 32 :],
     ],
-    ids=["empty", "truncated", "flipped-byte", "foreign", "wrong-checksum"],
+    ids=["empty", "truncated", "flipped-byte", "foreign", "wrong-signature"],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(tree: Path, parsed: list[str], damage) -> None:  # type: ignore[no-untyped-def]
     expected = outputs(check(config=load_config(tree)))
@@ -105,9 +108,9 @@ def test_a_cache_that_would_run_code_is_refused(tree: Path, parsed: list[str]) -
     expected = outputs(check(config=load_config(tree)))
     [path] = cache_files(tree)
     payload = pickle.dumps({"key": (None, _Planted())})
-    import hashlib
-
-    path.write_bytes(page_cache.MAGIC + hashlib.sha256(payload).digest() + payload)
+    # Signed with this user's own key: only the unpickler stands between it and the run.
+    signature = signing_key().sign(page_cache.MAGIC, path.name.encode(), payload)
+    path.write_bytes(page_cache.MAGIC + signature + payload)
     parsed.clear()
     assert outputs(check(config=load_config(tree))) == expected
     assert len(parsed) == 4
@@ -133,12 +136,14 @@ def test_another_configuration_or_version_does_not_reuse_the_cache(
 
 def test_a_page_with_comments_is_reused_only_on_the_day_it_was_checked(tmp_path: Path) -> None:
     config = load_config(Path(__file__).resolve().parents[2])
-    store = page_cache.PageCache(tmp_path / "c.pickle", "2026-01-01")
+    key = signing_key(tmp_path / "key")
+    store = page_cache.PageCache(tmp_path / "c.pickle", "2026-01-01", key)
     store.put("dated", "result", dated=True)
     store.put("plain", "result", dated=False)
     store.save()
-    later = page_cache.PageCache(tmp_path / "c.pickle", "2026-01-02")
-    later.entries = page_cache._read(tmp_path / "c.pickle")
+    later = page_cache.PageCache(tmp_path / "c.pickle", "2026-01-02", key)
+    later.entries, problem = page_cache.read_entries(tmp_path / "c.pickle", key)
+    assert problem == ""
     assert later.get("dated") is None
     assert later.get("plain") == "result"
     assert page_cache.PageCache.open(config, date(2026, 1, 1)).path.name.startswith("pages-")

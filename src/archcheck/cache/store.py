@@ -1,11 +1,12 @@
-"""The on-disk cache of per-page results, so an unchanged file is not parsed again.
+"""The on-disk cache of per-page results, so an unchanged page is not parsed again.
 
-One file per (archcheck version, configuration) in the user cache folder (platformdirs;
-``ARCHCHECK_CACHE_DIR`` overrides it). Entries are keyed by a hash of the page's path and text.
-The file carries a checksum of its contents and is read with an unpickler that builds nothing
-but archcheck's own records: a corrupt, truncated, foreign or stale file is ignored and rewritten,
-never trusted. A page with comments (possible waivers, which expire) is reused only on the day
-it was checked.
+One file per fingerprint (archcheck's code, the installed renderers, the configuration and the
+site; see fingerprint.py) in the user cache folder (platformdirs; ``ARCHCHECK_CACHE_DIR``
+overrides it). Entries are keyed by a hash of the page's path and of the text that was checked.
+The file is signed with this user's key (signing.py) and read with an unpickler that builds
+nothing but archcheck's own records: a file that is foreign, planted, truncated or damaged is
+ignored and rebuilt, and the run says so. A page with comments (possible waivers, which expire)
+is reused only on the day it was checked.
 """
 
 from __future__ import annotations
@@ -14,18 +15,28 @@ import hashlib
 import io
 import os
 import pickle
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from archcheck import __version__
+from archcheck.cache.fingerprint import config_digest
+from archcheck.cache.signing import SigningKey, signing_key
 from archcheck.config import Config
 
-MAGIC = b"archcheck-page-cache-1\n"
-DIGEST = 32
+MAGIC = b"archcheck-page-cache-2\n"
+SIGNATURE = 32
 # Above this many entries not seen in the current run, the file keeps only this run's pages.
 MAX_STALE = 20_000
+
+Notice = Callable[[str], None]
+
+
+def on_stderr(message: str) -> None:
+    print(f"archcheck: {message}", file=sys.stderr)
 
 
 def cache_folder() -> Path:
@@ -35,26 +46,6 @@ def cache_folder() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("archcheck", appauthor=False))
-
-
-def code_digest() -> str:
-    """A digest of archcheck's own code: results computed by other code are never served, even
-    under the same version number."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
-
-
-def _config_digest(config: Config) -> str:
-    # repr() of the frozen Config dataclass names every field, tokens and components included;
-    # the site's Markdown extensions decide what its pages show, so they are part of it.
-    from archcheck.views.site_of import site_digest
-
-    text = f"{__version__}\n{code_digest()}\n{config!r}\n{site_digest(config)}"
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 # The modules whose record classes a cached page is made of.
@@ -85,19 +76,28 @@ class _OwnRecordsOnly(pickle.Unpickler):
 class PageCache:
     path: Path
     day: str
+    key: SigningKey
     entries: dict[str, tuple[str | None, Any]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     changed: bool = False
 
     @classmethod
-    def open(cls, config: Config, today: date) -> PageCache:
-        path = cache_folder() / f"pages-{__version__}-{_config_digest(config)}.pickle"
-        cache = cls(path, today.isoformat())
-        cache.entries = _read(path)
+    def open(cls, config: Config, today: date, notice: Notice = on_stderr) -> PageCache:
+        """This configuration's cache. Whatever is wrong with it (``notice`` is told what),
+        the run goes on, from an empty cache."""
+        path = cache_folder() / f"pages-{__version__}-{config_digest(config)}.pickle"
+        key = signing_key()
+        if key.reason:
+            notice(key.reason)
+        cache = cls(path, today.isoformat(), key)
+        cache.entries, problem = read_entries(path, key)
+        if problem:
+            notice(f"page cache {path}: {problem}: ignored, every page is read again")
+            cache.changed = True  # rewritten, even if no page changed
         return cache
 
     @staticmethod
-    def key(shown: str, text: str) -> str:
+    def page_key(shown: str, text: str) -> str:
         digest = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"), digest_size=16)
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -117,7 +117,7 @@ class PageCache:
 
     def save(self) -> None:
         """Write the cache if anything changed; a cache that cannot be written is just skipped."""
-        if not self.changed:
+        if not self.changed or self.key.secret is None:
             return
         entries = self.entries
         if len(entries) - len(self.used) > MAX_STALE:
@@ -125,12 +125,13 @@ class PageCache:
         import tempfile  # only a run that changed something writes
 
         payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        signature = self.key.sign(MAGIC, self.path.name.encode(), payload)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC)
-                out.write(hashlib.sha256(payload).digest())
+                out.write(signature)
                 out.write(payload)
             Path(temporary).replace(self.path)  # readers see the old file or the new one, whole
         except OSError:
@@ -151,18 +152,29 @@ def _forget_old(current: Path) -> None:
             continue
 
 
-def _read(path: Path) -> dict[str, tuple[str | None, Any]]:
+def read_entries(path: Path, key: SigningKey) -> tuple[dict[str, tuple[str | None, Any]], str]:
+    """The entries of the cache file, or none and what is wrong with it ("" when there is
+    simply no file yet)."""
+    if key.secret is None:
+        return {}, ""
     try:
         data = path.read_bytes()
-    except OSError:
-        return {}
+    except FileNotFoundError:
+        return {}, ""
+    except OSError as error:
+        return {}, f"cannot read: {error.strerror or error}"
     view = memoryview(data)  # slices of a view share the bytes: no copy of a large payload
-    head, digest = bytes(view[: len(MAGIC)]), bytes(view[len(MAGIC) : len(MAGIC) + DIGEST])
-    payload = view[len(MAGIC) + DIGEST :]
-    if head != MAGIC or hashlib.sha256(payload).digest() != digest:
-        return {}
+    head = bytes(view[: len(MAGIC)])
+    signature = bytes(view[len(MAGIC) : len(MAGIC) + SIGNATURE])
+    payload = view[len(MAGIC) + SIGNATURE :]
+    if head != MAGIC:
+        return {}, "not a page cache of this archcheck"
+    if not key.verify(signature, MAGIC, path.name.encode(), payload):
+        return {}, "not signed by archcheck for this user (written elsewhere, or changed since)"
     try:
         entries = _OwnRecordsOnly(io.BytesIO(payload)).load()
     except Exception:  # any damage at all means: start again from an empty cache
-        return {}
-    return entries if isinstance(entries, dict) else {}
+        return {}, "damaged"
+    if not isinstance(entries, dict):
+        return {}, "damaged"
+    return entries, ""
