@@ -60,6 +60,8 @@ class Config:
     root: Path
     path: Path | None = None
     docs: tuple[str, ...] = ("docs",)
+    # Whether ``docs`` was written in the configuration: if not, a site's docs_dir is the default.
+    docs_declared: bool = False
     # The site the pages belong to; None: the nearest mkdocs.yml above the docs folder.
     mkdocs_config: str | None = None
     tokens: Mapping[str, str] = field(default_factory=dict)
@@ -166,6 +168,12 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         raise ConfigError(f"{where} mkdocs-config: expected the path of a mkdocs.yml, got {site!r}")
     tokens = _string_table(where, "tokens", table.get("tokens", {}))
     components = _string_table(where, "components", table.get("components", {}))
+    docs = _strings(where, "docs", table.get("docs", "docs"))
+    if not docs or not all(folder.strip() for folder in docs):
+        raise ConfigError(
+            f"{where} docs: expected the docs folder (or folders and files) to check, got "
+            f"{table['docs']!r}, which names none"
+        )
     for name, value in tokens.items():
         twins = [other for other, v in tokens.items() if v == value and other != name]
         if twins:
@@ -173,7 +181,8 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
     return Config(
         root=path.parent if path else Path.cwd(),
         path=path,
-        docs=_strings(where, "docs", table.get("docs", "docs")),
+        docs=docs,
+        docs_declared="docs" in table,
         mkdocs_config=site,
         tokens=tokens,
         components=components,
