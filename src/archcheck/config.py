@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,12 +17,14 @@ KNOWN_KEYS = (
     "tier-column",
     "max-file-size",
     "page-time-limit",
+    "waiver-horizon",
     "select",
     "ignore",
 )
 
 # The release gate: an open checklist item fails until it is ticked, or waived with a reason
-# and an expiry date, and an expired waiver fails again. No setting may switch either off;
+# and an expiry date, an expired waiver fails again, and a box the built site shows but the gate
+# did not count fails the build. No setting, option or directive may leave any of them out;
 # --allow-open (a per-run preview) is the only way to let open items through.
 GATE_CODES = {
     "AC101": (
@@ -29,7 +32,12 @@ GATE_CODES = {
         'waive the item with <!-- archcheck: waive AC101 until=... reason="..." -->',
     ),
     "AC103": ("expired-waiver", "tick the item, or renew the waiver with a later until= date"),
+    "AC104": ("uncounted-box", "write every box in the page's Markdown, where the gate counts it"),
 }
+# What select and ignore take: a rule code or a prefix of one.
+RE_CODE_PREFIX = re.compile(r"A(?:C[0-9]{0,3})?")
+# How many days ahead a waiver's until= may reach, unless waiver-horizon says otherwise.
+DEFAULT_WAIVER_HORIZON = 90
 
 
 class ConfigError(ValueError):
@@ -48,9 +56,11 @@ def gate_codes_not_selected(select: Sequence[str]) -> list[str]:
 
 
 def cannot_ignore(code: str, preview: str) -> str:
-    """Why ``code`` cannot be ignored, and what to do instead (``preview``: the preview switch)."""
+    """Why ``code`` cannot be ignored, and what to do instead (``preview``: the preview switch,
+    offered only for open items, the one thing a preview lets through)."""
     name, remedy = GATE_CODES[code]
-    return f"{code} {name} cannot be ignored: {remedy}, or {preview} for a preview"
+    offer = f", or {preview} for a preview" if code == "AC101" else ""
+    return f"{code} {name} cannot be ignored: {remedy}{offer}"
 
 
 @dataclass(frozen=True)
@@ -69,25 +79,40 @@ class Config:
     tier_column: str = "Tier"
     max_file_size: int = 10_000_000
     page_time_limit: float = 60.0  # seconds to read one page; a page over it is a problem
+    waiver_horizon: int = DEFAULT_WAIVER_HORIZON  # days ahead of the day checked a waiver may reach
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     key_lines: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # Checked here, so that no configuration, read or built, switches the gate off.
-        where = f"{self.path or 'pyproject.toml'}: [tool.archcheck]"
+        # Checked here, so that no configuration, read or built, switches the gate off. Whether
+        # each prefix names a rule is policy.py's to check: it knows the rule set.
+        where = self.where
+        for key, codes in (("select", self.select), ("ignore", self.ignore)):
+            for code in (code for code in codes if not RE_CODE_PREFIX.fullmatch(code)):
+                raise ConfigError(
+                    f'{where} {key}: expected code prefixes such as "AC1" or "AC101", got '
+                    f"{list(codes)}, and {code!r} is none"
+                )
         for code in gate_codes_ignored(self.ignore):
             name, remedy = GATE_CODES[code]
+            why = "to let an open item through, " if code == "AC101" else ""
             raise ConfigError(
                 f"{where} ignore: expected codes that keep {code} {name}, got "
-                f"{list(self.ignore)} (to let an open item through, {remedy})"
+                f"{list(self.ignore)} ({why}{remedy})"
             )
         for code in gate_codes_not_selected(self.select):
             name, _ = GATE_CODES[code]
             raise ConfigError(
                 f"{where} select: expected codes that include {code} {name} (or no select), got "
-                f"{list(self.select)} (narrow a single run with --select instead)"
+                f"{list(self.select)} (narrow a single run with --select instead, which still "
+                "reports the release gate's codes)"
             )
+
+    @property
+    def where(self) -> str:
+        """The table as errors about its keys name it."""
+        return f"{self.path or 'pyproject.toml'}: [tool.archcheck]"
 
     @property
     def display_path(self) -> str:
@@ -160,6 +185,12 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         raise ConfigError(
             f"{where} page-time-limit: expected a positive number (seconds), got {limit!r}"
         )
+    horizon = table.get("waiver-horizon", DEFAULT_WAIVER_HORIZON)
+    if not isinstance(horizon, int) or isinstance(horizon, bool) or horizon <= 0:
+        raise ConfigError(
+            f"{where} waiver-horizon: expected a positive integer (days ahead of the day checked "
+            f"a waiver's until= may reach), got {horizon!r}"
+        )
     tier_column = table.get("tier-column", "Tier")
     if not isinstance(tier_column, str):
         raise ConfigError(f"{where} tier-column: expected a string, got {_type_name(tier_column)}")
@@ -189,6 +220,7 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         tier_column=tier_column,
         max_file_size=size,
         page_time_limit=float(limit),
+        waiver_horizon=horizon,
         select=_strings(where, "select", table.get("select", [])),
         ignore=_strings(where, "ignore", table.get("ignore", [])),
         key_lines=_key_lines(text),

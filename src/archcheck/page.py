@@ -35,6 +35,6 @@ def check_document(document: Document, config: Config, today: date | None = None
     """Run every document rule on one parsed document and apply its directives."""
     page_rules = [rule for rule in RULES if not rule.project and not rule.built]
     found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
-    kept, waivers = apply(found, document, today or date.today())
+    kept, waivers = apply(found, document, today or date.today(), horizon=config.waiver_horizon)
     tokens = tuple(references(document, config))
     return PageResult(document.path, document, tuple(kept), tuple(waivers), tokens)

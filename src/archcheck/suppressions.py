@@ -4,9 +4,11 @@
     <!-- archcheck: ignore AC201, AC3 -->
     <!-- archcheck: waive AC101 until=2026-12-31 reason="rotation booked for 12 Dec" -->
 
-An open checklist item (AC101) can only be waived, never ignored: a waiver needs a reason and
-an expiry date, an expired one is an error, and every waiver is listed in the output. A
-directive that suppresses nothing is reported too.
+The release gate's codes (config.GATE_CODES) can never be ignored; an open item (AC101) can be
+waived, with exactly one reason and one expiry date no further ahead than waiver-horizon days.
+Anything else is a directive archcheck cannot read (AC002), which waives nothing. An expired
+waiver is an error, every waiver is listed in the output, and a directive that suppresses
+nothing is reported too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from archcheck.config import Config
+from archcheck.config import GATE_CODES, Config
 from archcheck.findings import Finding, Severity
 from archcheck.model import Document, Fact
 from archcheck.prescan import PageScan
@@ -24,11 +26,16 @@ from archcheck.rule import Rule
 
 RE_DIRECTIVE = re.compile(r"^<!--\s*archcheck:\s*(?P<body>.*?)\s*-->$", re.S)
 RE_IGNORE = re.compile(r"^ignore\s+(?P<codes>AC\d{1,3}(?:\s*,\s*AC\d{1,3})*)$")
+# A waiver's terms are read as key=value, each value bare or in double quotes; which keys, how
+# often and which values is checked afterwards, so that each mistake is named, never guessed at.
 RE_WAIVE = re.compile(
     r"^waive\s+(?P<codes>AC1\d\d(?:\s*,\s*AC1\d\d)*)"
-    r"(?=.*\buntil=(?P<until>\S+))(?=.*\breason=\"(?P<reason>[^\"]+)\")"
-    r"(?:\s+(?:until=\S+|reason=\"[^\"]+\"))+$"
+    r'(?P<terms>(?:\s+[^\s="]+=(?:"[^"]*"|[^\s"]+))*)$'
 )
+RE_TERM = re.compile(r'(?P<key>[^\s="]+)=(?P<value>"[^"]*"|[^\s"]+)')
+RE_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not the other forms fromisoformat takes
+WAIVE = 'waive AC101 until=YYYY-MM-DD reason="..."'
+TERMS = {"until": "until=YYYY-MM-DD", "reason": 'reason="..."'}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,44 @@ class Waiver:
     covers: tuple[Finding, ...]
 
 
+def _waiver_terms(terms: str) -> tuple[date, str] | str:
+    """A waiver's date and reason, or what is wrong with its terms."""
+    given: dict[str, list[str]] = {}
+    for term in RE_TERM.finditer(terms):
+        given.setdefault(term["key"], []).append(term["value"])
+    for key in (key for key in given if key not in TERMS):
+        return f"unknown term {key}=: expected only {TERMS['until']} and {TERMS['reason']}"
+    for key, shape in TERMS.items():
+        if len(given.get(key, ())) != 1:
+            count = len(given.get(key, ())) or "no"
+            return f"{count} {key}= given: expected exactly one {shape}"
+    (until,), (reason,) = given["until"], given["reason"]
+    if not RE_DAY.fullmatch(until):
+        return f"until={until}: expected a date YYYY-MM-DD"
+    try:
+        day = date.fromisoformat(until)
+    except ValueError:
+        return f"until={until}: expected a date YYYY-MM-DD, and there is no such day"
+    if not reason.startswith('"'):
+        return f"reason={reason}: expected the reason in double quotes, {TERMS['reason']}"
+    if not reason.strip('" '):
+        return f"reason={reason} is blank: expected a reason that says why the item may wait"
+    return day, reason.strip('" ')
+
+
+def _gate_ignored(codes: tuple[str, ...]) -> str | None:
+    """Why a directive cannot ignore ``codes``: they cover a gate code. None if they do not."""
+    covered = [code for code in GATE_CODES if code.startswith(codes)]
+    if not covered:
+        return None
+    named = [f"{code} {GATE_CODES[code][0]}" for code in covered]
+    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    return (
+        f"ignore {', '.join(codes)} covers {listed}, which no directive may ignore: "
+        f"{GATE_CODES[covered[0]][1]}"
+    )
+
+
 def _parse(document: Document) -> Iterator[Directive | Finding]:
     for comment in document.comments:
         found = RE_DIRECTIVE.match(comment.body)
@@ -73,26 +118,21 @@ def _parse(document: Document) -> Iterator[Directive | Finding]:
         ignore, waive = RE_IGNORE.match(body), RE_WAIVE.match(body)
         if ignore:
             codes = tuple(code.strip() for code in ignore["codes"].split(","))
-            if any("AC101".startswith(code) for code in codes):
-                yield BAD_DIRECTIVE.finding(
-                    *where, "open items cannot be ignored: waive AC101 with until= and reason="
-                )
-                continue
-            yield Directive("ignore", *where, codes, comment.next_block)
+            refused = _gate_ignored(codes)
+            if refused:
+                yield BAD_DIRECTIVE.finding(*where, refused)
+            else:
+                yield Directive("ignore", *where, codes, comment.next_block)
         elif waive:
-            try:
-                until = date.fromisoformat(waive["until"])
-            except ValueError:
-                yield BAD_DIRECTIVE.finding(
-                    *where, f"until={waive['until']}: expected a date YYYY-MM-DD"
-                )
+            terms = _waiver_terms(waive["terms"])
+            if isinstance(terms, str):
+                yield BAD_DIRECTIVE.finding(*where, terms)
                 continue
             codes = tuple(code.strip() for code in waive["codes"].split(","))
-            yield Directive("waive", *where, codes, comment.next_block, until, waive["reason"])
+            yield Directive("waive", *where, codes, comment.next_block, *terms)
         else:
-            expected = 'ignore CODE[, CODE] or waive AC101 until=YYYY-MM-DD reason="..."'
             yield BAD_DIRECTIVE.finding(
-                *where, f"cannot read directive {body!r}: expected {expected}"
+                *where, f"cannot read directive {body!r}: expected ignore CODE[, CODE] or {WAIVE}"
             )
 
 
@@ -103,7 +143,10 @@ def directives(document: Document) -> list[Directive]:
 def bad_directive(document: Document, config: Config) -> Iterator[Finding]:
     """An ``archcheck:`` comment must be a directive archcheck can read.
 
-    See [suppressions and waivers](suppressions.md) for the two directives.
+    See [suppressions and waivers](suppressions.md) for the two directives. A waiver takes
+    exactly one `until=YYYY-MM-DD`, a day at most `waiver-horizon` days ahead (90 unless the
+    configuration says otherwise), and exactly one `reason="..."` that is not blank. A
+    directive archcheck cannot read waives and ignores nothing.
 
     Anti-pattern: a waiver without an expiry date:
 
@@ -113,7 +156,19 @@ def bad_directive(document: Document, config: Config) -> Iterator[Finding]:
     ```
 
     ```text
-    example.md:1:1: AC002 cannot read directive 'waive AC101 reason="later"': expected ignore CODE[, CODE] or waive AC101 until=YYYY-MM-DD reason="..."
+    example.md:1:1: AC002 no until= given: expected exactly one until=YYYY-MM-DD
+    example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
+    ```
+
+    Anti-pattern: a waiver years ahead, which ticks the box in all but name:
+
+    ```markdown
+    <!-- archcheck: waive AC101 until=2099-12-31 reason="later" -->
+    - [ ] All production secrets rotated
+    ```
+
+    ```text
+    example.md:1:1: AC002 until=2099-12-31 is 25,050 days away: waivers may reach at most 90 days ahead (waiver-horizon)
     example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
     ```
 
@@ -125,11 +180,11 @@ def bad_directive(document: Document, config: Config) -> Iterator[Finding]:
     ```
 
     ```text
-    example.md:1:1: AC002 open items cannot be ignored: waive AC101 with until= and reason=
+    example.md:1:1: AC002 ignore AC101 covers AC101 open-checklist-item, which no directive may ignore: waive the item with <!-- archcheck: waive AC101 until=... reason="..." -->
     example.md:2:3: AC101 open checklist item: 'All production secrets rotated'
     ```
 
-    Best practice: a waiver with a date and a reason:
+    Best practice: a waiver with a near date and a reason:
 
     ```markdown
     <!-- archcheck: waive AC101 until=2031-06-30 reason="rotation booked for 20 June" -->
@@ -197,23 +252,24 @@ def unused_suppression(document: Document, config: Config) -> Iterator[Finding]:
 
 
 def apply(
-    findings: Sequence[Finding], document: Document, today: date
+    findings: Sequence[Finding], document: Document, today: date, *, horizon: int
 ) -> tuple[list[Finding], list[Waiver]]:
     """Findings left after the document's directives, plus the waivers, the expired ones (AC103,
-    as of ``today``) and the directives that cover nothing (AC001)."""
+    as of ``today``), those reaching more than ``horizon`` days ahead (AC002: they waive
+    nothing) and the directives that cover nothing (AC001)."""
     kept: list[Finding] = []
-    used: dict[Directive, list[Finding]] = {d: [] for d in directives(document)}
-    lapsed = [
-        EXPIRED_WAIVER.finding(
-            d.path,
-            d.line,
-            d.column,
-            f"waiver expired on {d.until.isoformat()} (reason: {d.reason})",
-        )
-        for d in used
-        if d.until is not None and d.until < today
-    ]
-    for finding in [*findings, *lapsed]:
+    used: dict[Directive, list[Finding]] = {}
+    judged: list[Finding] = []  # what the directives themselves are found to be
+    for d in directives(document):
+        if d.until is not None and (d.until - today).days > horizon:
+            message = _too_far(d.until, today, horizon)
+            judged.append(BAD_DIRECTIVE.finding(d.path, d.line, d.column, message))
+            continue
+        used[d] = []
+        if d.until is not None and d.until < today:
+            message = f"waiver expired on {d.until.isoformat()} (reason: {d.reason})"
+            judged.append(EXPIRED_WAIVER.finding(d.path, d.line, d.column, message))
+    for finding in [*findings, *judged]:
         cover = next((d for d in used if d.covers(finding) and _may_drop(d, finding, today)), None)
         if cover is None:
             kept.append(finding)
@@ -221,8 +277,8 @@ def apply(
             used[cover].append(finding)
     waivers: list[Waiver] = []
     for directive, covered in used.items():
+        expired = directive.until is not None and directive.until < today
         if directive.kind == "waive" and directive.until is not None:
-            expired = directive.until < today
             waivers.append(
                 Waiver(
                     directive.path,
@@ -234,9 +290,7 @@ def apply(
                     tuple(covered),
                 )
             )
-        if not covered and not (
-            directive.kind == "waive" and directive.until and directive.until < today
-        ):
+        if not covered and not expired:
             what = "waiver" if directive.kind == "waive" else "suppression"
             message = f"{what} of {', '.join(directive.codes)} covers no finding"
             kept.append(
@@ -247,9 +301,16 @@ def apply(
     return kept, waivers
 
 
+def _too_far(until: date, today: date, horizon: int) -> str:
+    return (
+        f"until={until.isoformat()} is {(until - today).days:,} days away: waivers may reach at "
+        f"most {horizon:,} day{'s' * (horizon != 1)} ahead (waiver-horizon)"
+    )
+
+
 def _may_drop(directive: Directive, finding: Finding, today: date) -> bool:
     if directive.kind == "ignore":
-        return finding.code != "AC101"
+        return finding.code not in GATE_CODES
     return directive.until is not None and directive.until >= today
 
 

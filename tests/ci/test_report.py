@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +19,11 @@ import archcheck
 from .conftest import ROOT
 
 ARCHCHECK = str(Path(sys.executable).parent / "archcheck")
-WAIVED = """# Steps
+# A waiver a month ahead of the day the test runs: within the default waiver-horizon (90 days).
+UNTIL = (date.today() + timedelta(days=30)).isoformat()
+WAIVED = f"""# Steps
 
-<!-- archcheck: waive AC101 until=2099-12-31 reason="load test booked for 3 March" -->
+<!-- archcheck: waive AC101 until={UNTIL} reason="load test booked for 3 March" -->
 - [ ] Load test at twice the peak
 """
 
@@ -115,7 +117,7 @@ def test_verdict_checklist_and_waivers(project: Path) -> None:
             "path": "docs/steps.md",
             "line": 3,
             "codes": ["AC101"],
-            "until": "2099-12-31",
+            "until": UNTIL,
             "reason": "load test booked for 3 March",
             "expired": False,
             "covers": ["docs/steps.md:4"],
@@ -204,7 +206,7 @@ def test_markdown_report_carries_the_same_record(project: Path) -> None:
     assert (
         "| **waived** | Load test at twice the peak | docs/steps.md:4 | docs/steps.md:3 |" in text
     )
-    assert "| docs/steps.md:3 | AC101 | 2099-12-31 | load test booked for 3 March |" in text
+    assert f"| docs/steps.md:3 | AC101 | {UNTIL} | load test booked for 3 March |" in text
     for f in data["files"]:
         assert f"| {f['path']} | `{f['sha256']}` |" in text
 

@@ -36,17 +36,21 @@ def test_exit_zero_and_allow_open(project: Path, capsys: pytest.CaptureFixture[s
 
 def test_select_and_ignore_by_prefix(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", "--ignore", "AC3"]) == 1  # AC101 is still reported
-    assert run(["check", "--select", "AC3,AC4"]) == 0
+    assert run(["check", "--select", "AC3,AC4"]) == 1  # the open item is the gate's: kept
+    assert capsys.readouterr().out.count(" AC101 ") == 2
     assert run(["check", "--select", "ac10"]) == 1
     capsys.readouterr()
 
 
 def test_tokens_inventory(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["tokens", "--format", "json"]) == 0
-    refs = json.loads(capsys.readouterr().out)["tokens"]
+    # The note's open item fails the tokens command too: no command passes an open gate.
+    assert run(["tokens", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    refs = data["tokens"]
     assert {r["name"] for r in refs} == {"policy", "release", "project"}
     assert sum(r["name"] == "policy" for r in refs) == 3
-    assert run(["tokens"]) == 0
+    assert [f["code"] for f in data["findings"]] == ["AC101"]
+    assert run(["tokens"]) == 1
     assert "policy dw7txd0yf-0-qmvgmw (code)" in capsys.readouterr().out
 
 
