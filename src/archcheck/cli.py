@@ -17,6 +17,7 @@ from archcheck.config import (
 )
 from archcheck.engine import Progress, check
 from archcheck.formats import FORMATS
+from archcheck.printable import printable
 from archcheck.report import add_report_command, write_report
 
 COMMAND_PREFIX = {"check": (), "checklist": ("AC1",), "tokens": ("AC2",)}
@@ -71,38 +72,49 @@ def _progress_bar() -> Progress | None:
     return show
 
 
+def complain(problem: object) -> None:
+    """One ``archcheck: ...`` line on stderr. A problem names a file or quotes an argument,
+    either of which may hold a line break or a terminal control: printable() keeps it one line
+    that no runner reads as a workflow command."""
+    print(f"archcheck: {printable(str(problem))}", file=sys.stderr)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except _UsageError as error:
-        print(f"archcheck: {error}", file=sys.stderr)
+        complain(error)
         return 2
     except SystemExit as done:  # --help, --version
         return int(done.code or 0)
     try:
         config = read_config(args.config) if args.config else load_config()
     except ConfigError as error:
-        print(f"archcheck: {error}", file=sys.stderr)
+        complain(error)
         return 2
     if args.command == "report":
         return write_report(args, config)
     for code in gate_codes_ignored(args.ignore):  # --select may narrow a run; this would not
-        print(f"archcheck: {cannot_ignore(code, 'use --allow-open')}", file=sys.stderr)
+        complain(cannot_ignore(code, "use --allow-open"))
         return 2
-    result = check(
-        args.paths or None,
-        config,
-        allow_open=args.allow_open,
-        select=[*COMMAND_PREFIX[args.command], *args.select],
-        ignore=args.ignore,
-        progress=_progress_bar(),
-        cache=not args.no_cache,
-    )
+    try:
+        result = check(
+            args.paths or None,
+            config,
+            allow_open=args.allow_open,
+            select=[*COMMAND_PREFIX[args.command], *args.select],
+            ignore=args.ignore,
+            progress=_progress_bar(),
+            cache=not args.no_cache,
+        )
+    except ConfigError as error:  # an option the configuration cannot take, such as --select
+        complain(error)
+        return 2
     sys.stdout.write(FORMATS[args.format](result, args.command))
     for skipped in result.skipped:  # the site does not publish them: neither does the gate
-        print(f"archcheck: note: {skipped}", file=sys.stderr)
+        complain(f"note: {skipped}")
     for problem in result.problems:
-        print(f"archcheck: {problem}", file=sys.stderr)
+        complain(problem)
     if args.exit_zero and result.exit_code == 1:
         return 0
     return result.exit_code

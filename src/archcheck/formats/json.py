@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from typing import Any
 
 from archcheck.engine import CheckResult
+from archcheck.printable import LEGACY_COMMAND, UNPRINTABLE
+
+# A raw newline in json.dumps' output is its indentation: inside strings it escapes all C0.
+_ESCAPED = re.compile(f"(?!\n){UNPRINTABLE.pattern}|{LEGACY_COMMAND.pattern}")
 
 VERSION = 1
 
@@ -38,5 +43,16 @@ def as_data(result: CheckResult, command: str) -> dict[str, Any]:
     }
 
 
+def dumps(data: object) -> str:
+    """``data`` as indented JSON, non-ASCII text as itself, except that each character
+    printable() would escape is written as a ``\\uXXXX`` escape: json.dumps escapes only
+    U+0000-U+001F, and would leave DEL, C1 controls, U+2028, bidi controls and a file name's
+    undecodable bytes (lone surrogates, which UTF-8 cannot encode) raw on the terminal, and
+    ``##[`` for GitHub's runner to read as a command anywhere in a line. Such characters appear
+    only inside strings, where the escape reads back to the same text."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _ESCAPED.sub(lambda found: f"\\u{ord(found[0]):04x}", text) + "\n"
+
+
 def render(result: CheckResult, command: str) -> str:
-    return json.dumps(as_data(result, command), indent=2, ensure_ascii=False) + "\n"
+    return dumps(as_data(result, command))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from archcheck import __version__
 from archcheck.engine import CheckResult
+from archcheck.formats.json import dumps
 from archcheck.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -59,4 +59,4 @@ def render(result: CheckResult, command: str) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log)

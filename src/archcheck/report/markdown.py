@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from archcheck.printable import printable
+
+# What Markdown (GitHub's, with tables, strikethrough and math) could read as markup inside a
+# table row; every other character is taken as itself there.
+MARKUP = re.compile(r"[\\`*_\[\]<>|&~$]")
+
 
 def cell(text: object) -> str:
-    """A table cell: pipes escaped, line breaks flattened, never empty."""
-    flat = " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
+    """A table cell of prose (an item's text, a reason, a message), its Markdown kept: line
+    breaks flattened, other controls shown by printable(), backslashes and pipes escaped, never
+    empty."""
+    flat = printable(" ".join(str(text).split())).replace("\\", "\\\\").replace("|", "\\|")
     return flat or " "
 
 
+def literal(text: object) -> str:
+    """A name shown as itself (a path, a token's name): printable() first, so that no line break
+    in a file name ends the table row and starts Markdown of its own, then each character
+    Markdown could read as markup escaped; ``docs/index.md`` stays as it is."""
+    return MARKUP.sub(r"\\\g<0>", printable(str(text)))
+
+
 def code(text: object) -> str:
-    value = str(text)
+    """A code span, which shows its text as is but for line breaks (printable() shows them) and
+    the pipe, which ends a table cell even there (GitHub reads ``\\|`` inside one as ``|``)."""
+    value = printable(str(text)).replace("|", "\\|")
     fence = "``" if "`" in value else "`"
     pad = " " if value.startswith("`") or value.endswith("`") else ""
     return f"{fence}{pad}{value}{pad}{fence}"
@@ -36,7 +54,7 @@ def _git(git: dict[str, Any]) -> str:
 
 def render_markdown(report: dict[str, Any]) -> str:
     verdict = report["verdict"]
-    release = report["release"] or "(no `release` token declared)"
+    release = literal(report["release"]) if report["release"] else "(no `release` token declared)"
     out = [f"# Release audit: {release}", ""]
     out += table(
         ("Field", "Value"),
@@ -58,8 +76,8 @@ def render_markdown(report: dict[str, Any]) -> str:
             (
                 f"**{i['state']}**" if i["state"] != "done" else "done",
                 cell(i["text"]),
-                f"{i['path']}:{i['line']}",
-                i["waiver"] or "",
+                literal(f"{i['path']}:{i['line']}"),
+                literal(i["waiver"] or ""),
             )
             for i in report["checklist"]
         ),
@@ -69,11 +87,11 @@ def render_markdown(report: dict[str, Any]) -> str:
         ("Where", "Codes", "Until", "Reason", "Covers"),
         (
             (
-                f"{w['path']}:{w['line']}",
+                literal(f"{w['path']}:{w['line']}"),
                 ", ".join(w["codes"]),
                 w["until"] + (" **expired**" if w["expired"] else ""),
                 cell(w["reason"]),
-                ", ".join(w["covers"]) or "nothing",
+                ", ".join(map(literal, w["covers"])) or "nothing",
             )
             for w in report["waivers"]
         ),
@@ -83,9 +101,10 @@ def render_markdown(report: dict[str, Any]) -> str:
         ("Token", "Value", "Referenced at"),
         (
             (
-                t["name"],
+                literal(t["name"]),
                 code(t["value"]),
-                ", ".join(f"{r['path']}:{r['line']}" for r in t["references"]) or "**nowhere**",
+                ", ".join(literal(f"{r['path']}:{r['line']}") for r in t["references"])
+                or "**nowhere**",
             )
             for t in report["tokens"]
         ),
@@ -94,12 +113,19 @@ def render_markdown(report: dict[str, Any]) -> str:
     out += table(
         ("Code", "Severity", "Where", "Message"),
         (
-            (f["code"], f["severity"], f"{f['path']}:{f['line']}:{f['column']}", cell(f["message"]))
+            (
+                f["code"],
+                f["severity"],
+                literal(f"{f['path']}:{f['line']}:{f['column']}"),
+                cell(f["message"]),
+            )
             for f in report["findings"]
         ),
     )
     if report["problems"]:
-        out += ["", "## Could not check", ""] + [f"- {cell(p)}" for p in report["problems"]]
+        out += ["", "## Could not check", ""] + [f"- {literal(p)}" for p in report["problems"]]
     out += ["", "## Files checked", ""]
-    out += table(("File", "SHA-256"), ((f["path"], code(f["sha256"])) for f in report["files"]))
+    out += table(
+        ("File", "SHA-256"), ((literal(f["path"]), code(f["sha256"])) for f in report["files"])
+    )
     return "\n".join(out) + "\n"
