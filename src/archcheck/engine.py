@@ -4,11 +4,15 @@ combine() judges the pages together."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from archcheck.cache import PageCache
 from archcheck.config import Config, load_config
+from archcheck.discovery import Skipped, discover
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem
 from archcheck.page import PageResult as PageResult
@@ -17,7 +21,7 @@ from archcheck.pipeline import check_files
 from archcheck.policy import Policy
 from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference
-from archcheck.sources import Problem, discover
+from archcheck.sources import Problem
 from archcheck.suppressions import Waiver
 from archcheck.views.site_config import Site
 from archcheck.views.site_of import site_file
@@ -33,6 +37,8 @@ class CheckResult:
     problems: tuple[Problem, ...] = ()
     documents: tuple[str, ...] = ()
     tokens: tuple[TokenReference, ...] = field(default=())
+    # Markdown files found but not checked, because the site does not publish them.
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -54,8 +60,8 @@ def check_source(
 ) -> PageResult:
     """Check one page's source text, without file I/O (project-wide rules are not run).
     ``site``: the MkDocs site whose view of the page counts too (by default the configured
-    site, when ``path`` is in its docs folder). Raises ConfigError if ``ignore`` covers AC101
-    or AC103 (see config.GATE_CODES)."""
+    site, when ``path`` is in its docs folder). Raises ConfigError if ``select`` or ``ignore``
+    names no rule or would leave out a gate code (see config.GATE_CODES)."""
     from archcheck.document import read_document  # on first use: see __init__.py
     from archcheck.views.site_of import page_site
 
@@ -83,20 +89,24 @@ def check(
     ``fast`` (the default) reuses cached pages (unless ``cache=False``), parses only pages that
     could hold a finding and uses every core on a large tree; ``fast=False`` parses every page
     in this process. Both give the same result (see pipeline.py). Raises ConfigError if
-    ``ignore`` covers AC101 or AC103 (see config.GATE_CODES)."""
+    ``select`` or ``ignore`` names no rule or would leave out a gate code (see
+    config.GATE_CODES), or if the docs folders disagree with the site's docs_dir."""
     config = config or load_config()
-    Policy.of(config, ignore=ignore)  # refuses a gate code before any page is read
+    Policy.of(config, select=select, ignore=ignore)  # refuses a bad selection before any page
     site_file(config)  # a mkdocs-config that is not there is a ConfigError, before any page
-    targets = [Path(p) for p in paths] if paths else [config.root / d for d in config.docs]
-    files, problems = discover(targets, Path.cwd())
+    store = PageCache.open(config, date.today()) if fast and cache else None
+    found = discover(paths, config, store)
+    files, problems = found.files, found.problems
     pages: list[PageResult] = []
-    for outcome in check_files(files, config, fast=fast, cache=cache, progress=progress):
+    outcomes = check_files(files, config, fast=fast, cache=cache, progress=progress, store=store)
+    for outcome in outcomes:
         if isinstance(outcome, PageResult):
             pages.append(outcome)
         else:
             assert isinstance(outcome, Problem)
             problems.append(outcome)
-    return combine(pages, problems, config, allow_open=allow_open, select=select, ignore=ignore)
+    result = combine(pages, problems, config, allow_open=allow_open, select=select, ignore=ignore)
+    return dataclasses.replace(result, skipped=tuple(found.skipped))
 
 
 def combine(

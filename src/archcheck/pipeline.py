@@ -139,9 +139,11 @@ def check_files(
     fast: bool = True,
     cache: bool = True,
     progress: Progress | None = None,
+    store: PageCache | None = None,
 ) -> list[object]:
     """One outcome per file, in order: a PageResult, or a Problem for a file that cannot be
-    checked. ``fast=False`` parses every file in this process (the reference behaviour)."""
+    checked. ``fast=False`` parses every file in this process (the reference behaviour).
+    ``store``: the page cache, if the caller has opened it already."""
 
     today = date.today()
     total = len(files)
@@ -159,7 +161,8 @@ def check_files(
             if progress:
                 progress(index + 1, total)
         return outcomes
-    store = PageCache.open(config, today) if cache else None
+    if store is None and cache:
+        store = PageCache.open(config, today)
     missing: list[tuple[int, str | None]] = []  # (index, cache key) of pages not in the cache
     jobs: list[tuple[Path | str | Undecodable, str]] = []
     missing_bytes = 0

@@ -1,14 +1,10 @@
-"""Finding and reading Markdown files. Anything unreadable becomes a Problem, never an exception."""
+"""Reading Markdown files. Anything unreadable becomes a Problem, never an exception."""
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,52 +18,6 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
-def _walk(path: Path, root: Path) -> list[tuple[tuple[str, ...], Path, str]]:
-    """(sort key, path, shown) of the Markdown files under a folder. The key is the path's parts,
-    which is how Paths sort; the folder's relative form is worked out once per folder, not per
-    file (on a tree of thousands of pages this was most of a cached run)."""
-    found = []
-    for folder, _, names in os.walk(path):
-        base = Path(folder)
-        parts, display = base.parts, _display(base, root)
-        prefix = "" if display == "." else display.rstrip(os.sep) + os.sep
-        found += [
-            ((*parts, name), base / name, prefix + name)
-            for name in names
-            if name.lower().endswith(SUFFIXES)
-        ]
-    return found
-
-
-def discover(paths: Iterable[Path], root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
-    """Markdown files under ``paths`` (folders are searched; symlinked folders are not followed)."""
-    files: list[tuple[Path, str]] = []
-    problems: list[Problem] = []
-    for path in paths:
-        shown = _display(path, root)
-        if not os.path.lexists(path):
-            problems.append(Problem(shown, "no such file or directory"))
-        elif path.is_dir() and path.name.lower().endswith(SUFFIXES):
-            problems.append(Problem(shown, "is a directory, not a Markdown file"))
-        elif path.is_dir() and not path.is_symlink():
-            found = _walk(path, root)
-            if not found:
-                problems.append(
-                    Problem(shown, "no Markdown files (*.md, *.markdown) in this folder")
-                )
-            files += [(file, display) for _, file, display in sorted(found)]
-        else:
-            files.append((path, shown))
-    return files, problems
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""discover() lists a tree's files in the order and with the names Path sorting and
+"""walk_folder() lists a tree's files in the order and with the names Path sorting and
 Path.relative_to give, however the folder names compare as strings."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archcheck.sources import SUFFIXES, _display, discover
+from archcheck.discovery.walk import MARKDOWN_SUFFIXES, display, walk_folder
 
 NAMES = ["a-b/x.md", "a/b.md", "a/B.md", "a.md", "A/z.markdown", "a b/c.MD", "a/b/c/d.md", "z.txt"]
 
@@ -18,9 +18,9 @@ def _reference(path: Path, root: Path) -> list[tuple[Path, str]]:
         Path(folder) / name
         for folder, _, names in os.walk(path)
         for name in names
-        if name.lower().endswith(SUFFIXES)
+        if name.lower().endswith(MARKDOWN_SUFFIXES)
     ]
-    return [(file, _display(file, root)) for file in sorted(found)]
+    return [(file, display(file, root)) for file in sorted(found)]
 
 
 @pytest.mark.parametrize("relative", [True, False])
@@ -34,8 +34,8 @@ def test_discover_matches_path_sorting(
     monkeypatch.chdir(tmp_path)
     folder = Path("docs") if relative else docs
     for root in (tmp_path, docs, tmp_path / "elsewhere", Path("/")):
-        files, problems = discover([folder], root)
-        assert problems == []
-        assert files == _reference(folder, root)
-    _, first_shown = discover([folder], tmp_path)[0][0]
-    assert first_shown == "docs/A/z.markdown"
+        walked = walk_folder(folder, tmp_path, root)
+        assert walked.problems == []
+        assert [(file.path, file.shown) for file in walked.files] == _reference(folder, root)
+    first = walk_folder(folder, tmp_path, tmp_path).files[0]
+    assert (first.shown, first.relative) == ("docs/A/z.markdown", "A/z.markdown")

@@ -72,7 +72,7 @@ class Report:
 def run_check(site: Path, cache: Path, *paths: str) -> Report:
     """Run the check in ``site`` (cwd) with its own page cache; fail loudly on non-JSON output."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("ARCHCHECK")}
-    env |= {"XDG_CACHE_HOME": str(cache), "NO_MKDOCS_2_WARNING": "1"}
+    env |= {"XDG_CACHE_HOME": str(cache), "XDG_STATE_HOME": str(cache), "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [*COMMAND, "check", "--format", "json", *paths],
         cwd=site,

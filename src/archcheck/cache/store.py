@@ -26,6 +26,7 @@ from archcheck import __version__
 from archcheck.cache.fingerprint import config_digest
 from archcheck.cache.signing import SigningKey, signing_key
 from archcheck.config import Config
+from archcheck.printable import printable
 
 MAGIC = b"archcheck-page-cache-2\n"
 SIGNATURE = 32
@@ -36,7 +37,7 @@ Notice = Callable[[str], None]
 
 
 def on_stderr(message: str) -> None:
-    print(f"archcheck: {message}", file=sys.stderr)
+    print(f"archcheck: {printable(message)}", file=sys.stderr)
 
 
 def cache_folder() -> Path:

@@ -26,6 +26,8 @@ from archcheck.config import Config, ConfigError, load_config, read_config
 from archcheck.engine import CheckResult, PageResult
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Render
+from archcheck.policy import Policy
+from archcheck.printable import printable
 from archcheck.report import ItemState, item_states
 from archcheck.rules.checklist import uncounted_box
 from archcheck.sources import Problem
@@ -55,6 +57,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         self.finished = True
         self.readiness: File | None = None
         self.uncounted: list[Finding] = []
+        self.docs_dir = "docs"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -67,6 +70,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
                 self.settings = read_config(Path(self.config.config_file))
             else:
                 self.settings = load_config(Path(config.config_file_path or ".").parent)
+            Policy.of(self.settings)  # a select or ignore that names no rule: refused now
         except ConfigError as error:
             raise PluginError(str(error)) from None
         self.allow_open = self.config.allow_open or allow_open_from_env()
@@ -78,13 +82,14 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     # -- checking ----------------------------------------------------------------------------
 
     def _shown(self, file: File) -> str:
-        """The path as `archcheck check` prints it (relative to the working directory)."""
-        if file.abs_src_path is None:
-            return file.src_uri
+        """The path as `archcheck check` prints it (relative to the working directory). A page a
+        plugin or hook generates has no file: it is named where it stands in the docs folder, so
+        it is read as the site renders it."""
+        source = Path(file.abs_src_path or Path(self.docs_dir, file.src_uri))
         try:
-            return str(Path(file.abs_src_path).resolve().relative_to(Path.cwd().resolve()))
+            return str(source.resolve().relative_to(Path.cwd().resolve()))
         except ValueError:
-            return file.abs_src_path
+            return str(source)
 
     def _read(self, file: File) -> tuple[str, str] | Problem:
         shown = self._shown(file)
@@ -107,35 +112,38 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         note = "" if f.severity is Severity.ERROR else f" [{f.severity}]"
         if self.allow_open and f.code == "AC101":
             note = f" [allowed by {ALLOW_OPEN_ENV}/allow_open: preview build]"
-        return f"{f.path}:{f.line}:{f.column}: {f.code}{note} {f.message}"
+        return printable(f"{f.path}:{f.line}:{f.column}: {f.code}{note} {f.message}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.uncounted and self.command != "serve":
             # The gate cannot vouch for a page it did not see whole: no build passes with one.
-            where = ", ".join(sorted({f.path for f in self.uncounted}))
+            where = printable(", ".join(sorted({f.path for f in self.uncounted})))
             raise PluginError(
                 f"archcheck: the built site shows boxes the gate did not count ({where})"
             )
 
     def _log(self, config: MkDocsConfig) -> None:
         for problem in self.result.problems:
-            log.error(str(problem))
+            log.error(printable(str(problem)))
         for f in self.result.findings:
             log.log(self._level(f, config.strict), self._line(f))
         open_items = [s for s in self.states.values() if s.state == "open"]
         gate = "green" if self.result.exit_code == 0 else "red"
-        where = ", ".join(f"{s.item.path}:{s.item.line}" for s in open_items)
+        where = printable(", ".join(f"{s.item.path}:{s.item.line}" for s in open_items))
         log.info(
             f"release gate {gate}: {len(open_items)} of {len(self.states)} checklist items open"
             + (f" ({where})" if where else "")
         )
 
+    # After the other plugins and hooks: the pages they add are read with the rest.
+    @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         # The pages are read as this build renders them: with its own Markdown extensions
         # (registered first: the page cache's key names them).
         use_site(site_from(config))
+        self.docs_dir = config.docs_dir
         self.cache.start(self.settings, date.today())
         self.uncounted = []
         included = InclusionLevel.is_included
@@ -183,6 +191,31 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if self.config.enabled:  # every page is rendered by now; a build without readiness page
             self._finish_site(config)
         return env
+
+    def _check_late(self, page: Page, config: MkDocsConfig) -> PageResult | None:
+        """A page that reached the build after on_files (added by a later plugin or hook): checked
+        now, from the source it was built from, and its findings join the site's verdict."""
+        if page.file is self.readiness:
+            return None
+        source = self._read(page.file)
+        if isinstance(source, Problem):
+            outcome: PageResult | Problem = source
+        else:
+            [outcome] = self.cache.check([source])
+        if isinstance(outcome, Problem):
+            self.problems.append(outcome)
+            if self.finished:
+                problems = (*self.result.problems, outcome)
+                self.result = dataclasses.replace(self.result, problems=problems)
+                log.error(printable(str(outcome)))
+            return None
+        self.arriving.pages[page.file.src_uri] = outcome  # in the verdict if it is not out yet
+        if self.finished:  # it is out: this page joins it now
+            findings = Policy.of(self.settings).finish((*self.result.findings, *outcome.findings))
+            self.result = dataclasses.replace(self.result, findings=tuple(findings))
+            for finding in outcome.findings:
+                log.log(self._level(finding, config.strict), self._line(finding))
+        return outcome
 
     # -- the generated page ------------------------------------------------------------------
 
@@ -234,6 +267,8 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return html
         result = self.arriving.result(page.file.src_uri)
+        if result is None:
+            result = self._check_late(page, config)
         if result is None:
             return html
         # The page as built is the authority: a box in it the gate did not count fails the

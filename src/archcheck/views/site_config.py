@@ -23,6 +23,8 @@ class Site:
     docs_dir: Path
     extensions: tuple[Any, ...]
     extension_configs: dict[str, dict[str, Any]] = field(hash=False, compare=False)
+    # The MkDocsConfig itself, for asking MkDocs which files are pages.
+    loaded: Any = field(default=None, hash=False, compare=False, repr=False)
 
     def holds(self, page: Path) -> bool:
         try:
@@ -114,4 +116,5 @@ def site_from(config: Any) -> Site:
         Path(config.docs_dir).resolve(),
         tuple(config.markdown_extensions),
         dict(config.mdx_configs),
+        config,
     )
