@@ -4,7 +4,7 @@ or stale cache file is ignored and rebuilt, never trusted."""
 from __future__ import annotations
 
 import pickle
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,12 +16,13 @@ from archcheck.config import load_config
 from archcheck.engine import check
 from tests.perf.test_fast_path_equivalence import outputs
 
+SOON = (date.today() + timedelta(days=30)).isoformat()  # within the waiver horizon
 PAGES = {
     "a.md": "- [ ] open item\n",
     "b.md": "Release `dggll6o4xq-t` and a typo dggll6o4xq-r.\n",
     "c.md": "Footnote[^1].\n\n[^1]: defined\n",
     "d.md": "Nothing to see.\n",
-    "e.md": '<!-- archcheck: waive AC101 until=2999-01-01 reason="booked" -->\n- [ ] rotate\n',
+    "e.md": f'<!-- archcheck: waive AC101 until={SOON} reason="booked" -->\n- [ ] rotate\n',
 }
 
 
