@@ -115,6 +115,15 @@ def test_check_reads_every_published_page_and_only_those(
         assert "a draft (draft_docs)" in err
         assert "excluded from the site" in err
         assert "another file of its folder is published as the same page" in err
+    capsys.readouterr()
+    assert run(["report", "--format", "json"]) == 0  # the audit record: the same open items
+    report = json.loads(capsys.readouterr().out)
+    recorded = sorted(
+        item["path"].removeprefix("docs/")
+        for item in report["checklist"]
+        if item["state"] == "open"
+    )
+    assert recorded == PUBLISHED
 
 
 def test_mkdocs_build_reports_the_same_open_items(project: Path) -> None:
