@@ -256,3 +256,17 @@ def _config(root: Path) -> discovery.Config:
     from archcheck.config import load_config
 
     return load_config(root)
+
+
+def test_overlapping_folders_check_each_page_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "notes"
+    (root / "docs" / "sub").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.archcheck]\ndocs = ["docs", "docs/sub"]\n')
+    (root / "docs" / "sub" / "a.md").write_text("- [ ] a\n")
+    monkeypatch.chdir(root)
+    _, data, _ = check_json(capsys, "docs/sub/a.md", "docs", "docs/sub")
+    assert open_paths(data) == ["sub/a.md"]
+    _, data, _ = check_json(capsys)
+    assert open_paths(data) == ["sub/a.md"]

@@ -66,6 +66,7 @@ def discover(
             walks.append((target, walk_file(target, project, cwd)))
     for _, walked in walks:
         found.problems += walked.problems
+    _once(walks)
     if site_docs is None:
         found.files = [(file.path, file.shown) for _, walked in walks for file in walked.files]
         return found
@@ -83,6 +84,20 @@ def discover(
             else:
                 found.files.append((file.path, file.shown))
     return found
+
+
+def _once(walks: list[tuple[Path, Walk]]) -> None:
+    """Each file once, where it was first found: folders that overlap (``docs`` and
+    ``docs/sub``, or a file named as well as its folder) would otherwise report a page twice."""
+    seen: set[Path] = set()
+    for _, walked in walks:
+        kept = []
+        for file in walked.files:
+            where = file.path.absolute()
+            if where not in seen:
+                seen.add(where)
+                kept.append(file)
+        walked.files = kept
 
 
 def _within(target: Path, folder: Path) -> str | None:
