@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from archcheck import __version__
 from archcheck.config import (
+    Config,
     ConfigError,
     cannot_ignore,
     gate_codes_ignored,
     load_config,
     read_config,
 )
-from archcheck.engine import Progress, check
+from archcheck.engine import CheckResult, Progress, check, check_source
 from archcheck.formats import FORMATS
 from archcheck.printable import printable
 from archcheck.report import add_report_command, write_report
+from archcheck.sources import Problem
 
 COMMAND_PREFIX = {"check": (), "checklist": ("AC1",), "tokens": ("AC2",)}
 
@@ -38,7 +41,12 @@ def _codes(value: str) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("paths", nargs="*", help="files or folders (default: the docs folder)")
+    common.add_argument(
+        "paths", nargs="*", help="files or folders (default: the docs folder); - reads stdin"
+    )
+    common.add_argument(
+        "--stdin-filename", default="<stdin>", help="the name findings give the text read from -"
+    )
     common.add_argument("--format", choices=sorted(FORMATS), default="text")
     common.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     common.add_argument("--allow-open", action="store_true", help="open items are warnings")
@@ -98,6 +106,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         complain(cannot_ignore(code, "use --allow-open"))
         return 2
     try:
+        if "-" in args.paths:
+            return _report(args, _check_stdin(args, config))
         result = check(
             args.paths or None,
             config,
@@ -110,6 +120,41 @@ def run(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:  # an option the configuration cannot take, such as --select
         complain(error)
         return 2
+    return _report(args, result)
+
+
+def _check_stdin(args: argparse.Namespace, config: Config) -> CheckResult:
+    """A text that is no file, such as a pull request's description: read from stdin and checked
+    as GitHub shows it, beside the files named with it. It is not part of the project, so the
+    project-wide rules (a token no page mentions) judge the files alone."""
+    files = [path for path in args.paths if path != "-"]
+    data = sys.stdin.buffer.read()
+    try:
+        text, bad = data.decode("utf-8"), None
+    except UnicodeDecodeError as error:  # checked as shown (U+FFFD), and the run cannot pass
+        text = data.decode("utf-8", errors="replace")
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = f"0x{data[error.start]:02x} at offset {error.start}"
+        bad = Problem(args.stdin_filename, f"is not valid UTF-8 (byte {byte})", line)
+    options = {"allow_open": args.allow_open, "ignore": args.ignore}
+    select = [*COMMAND_PREFIX[args.command], *args.select]
+    page = check_source(text, args.stdin_filename, config, select=select, **options)
+    others = CheckResult()
+    if files:
+        others = check(files, config, select=select, cache=not args.no_cache, **options)
+    findings = sorted((*others.findings, *page.findings), key=lambda f: (f.path, f.line, f.column))
+    return dataclasses.replace(
+        others,
+        problems=(*others.problems, *([bad] if bad else [])),
+        findings=tuple(findings),
+        items=(*others.items, *page.items),
+        waivers=(*others.waivers, *page.waivers),
+        documents=(*others.documents, page.path),
+        tokens=(*others.tokens, *page.tokens),
+    )
+
+
+def _report(args: argparse.Namespace, result: CheckResult) -> int:
     sys.stdout.write(FORMATS[args.format](result, args.command))
     for skipped in result.skipped:  # the site does not publish them: neither does the gate
         complain(f"note: {skipped}")
