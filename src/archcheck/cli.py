@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--allow-open", action="store_true", help="open items are warnings")
     common.add_argument("--select", type=_codes, default=[], help="only codes with these prefixes")
     common.add_argument("--ignore", type=_codes, default=[], help="skip codes with these prefixes")
-    common.add_argument("--config", type=Path, help="pyproject.toml to read")
+    common.add_argument("--config", type=Path, help="pyproject.toml or archcheck.toml to read")
     common.add_argument("--no-cache", action="store_true", help="parse every page again")
     parser = _Parser(prog="archcheck", description="Check Markdown architecture notes.")
     parser.add_argument("--version", action="version", version=f"archcheck {__version__}")

@@ -1,4 +1,5 @@
-"""[tool.archcheck] in pyproject.toml: found by walking up from a directory, validated on load."""
+"""The configuration: ``.archcheck.toml``, ``archcheck.toml`` or ``[tool.archcheck]`` in
+``pyproject.toml``, the nearest found walking up from a directory, validated on load."""
 
 from __future__ import annotations
 
@@ -112,7 +113,7 @@ class Config:
     @property
     def where(self) -> str:
         """The table as errors about its keys name it."""
-        return f"{self.path or 'pyproject.toml'}: [tool.archcheck]"
+        return table_name(self.path)
 
     @property
     def display_path(self) -> str:
@@ -154,7 +155,24 @@ def _strings(where: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _key_lines(text: str) -> dict[str, int]:
+# The files a configuration may live in, in the order one folder's are preferred (as ruff
+# prefers .ruff.toml, then ruff.toml, then pyproject.toml).
+CONFIG_FILES = (".archcheck.toml", "archcheck.toml", "pyproject.toml")
+
+
+def _in_pyproject(path: Path | None) -> bool:
+    return path is None or path.name == "pyproject.toml"
+
+
+def table_name(path: Path | None) -> str:
+    """How errors name the configuration's table: ``pyproject.toml: [tool.archcheck]``, or a
+    file of archcheck's own (``archcheck.toml:``), whose top level is the table."""
+    if _in_pyproject(path):
+        return f"{path or 'pyproject.toml'}: [tool.archcheck]"
+    return f"{path}:"
+
+
+def _key_lines(text: str, prefix: str) -> dict[str, int]:
     """Where each token and component is declared, for findings about the configuration."""
     lines: dict[str, int] = {}
     table = ""
@@ -162,14 +180,14 @@ def _key_lines(text: str) -> dict[str, int]:
         stripped = line.strip()
         if stripped.startswith("["):
             table = stripped.strip("[] ")
-        elif "=" in stripped and table.startswith("tool.archcheck"):
+        elif "=" in stripped and (table.startswith(prefix) if prefix else True):
             key = stripped.split("=", 1)[0].strip().strip("\"'")
-            lines.setdefault(f"{table.removeprefix('tool.archcheck').lstrip('.')}.{key}", number)
+            lines.setdefault(f"{table.removeprefix(prefix).lstrip('.')}.{key}", number)
     return lines
 
 
 def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "") -> Config:
-    where = f"{path or 'pyproject.toml'}: [tool.archcheck]"
+    where = table_name(path)
     unknown = sorted(set(table) - set(KNOWN_KEYS))
     if unknown:
         raise ConfigError(
@@ -223,12 +241,13 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         waiver_horizon=horizon,
         select=_strings(where, "select", table.get("select", [])),
         ignore=_strings(where, "ignore", table.get("ignore", [])),
-        key_lines=_key_lines(text),
+        key_lines=_key_lines(text, "tool.archcheck" if _in_pyproject(path) else ""),
     )
 
 
 def read_config(path: Path) -> Config:
-    """Load and validate one pyproject.toml (an empty configuration if it has no table)."""
+    """Load and validate one configuration file: a pyproject.toml (an empty configuration if it
+    has no [tool.archcheck] table), or any other TOML file, whose top level is the table."""
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -236,6 +255,8 @@ def read_config(path: Path) -> Config:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if not _in_pyproject(path):
+        return config_from_table(data, path, text)
     tool = data.get("tool", {})
     table = tool.get("archcheck", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
@@ -244,12 +265,17 @@ def read_config(path: Path) -> Config:
 
 
 def load_config(start: Path | None = None) -> Config:
-    """The configuration of the nearest pyproject.toml with [tool.archcheck], walking up."""
+    """The nearest configuration, walking up: in each folder ``.archcheck.toml``, else
+    ``archcheck.toml``, else a pyproject.toml with [tool.archcheck]."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
             config = read_config(candidate)
+            if name != "pyproject.toml":
+                return config
             if "[tool.archcheck" in candidate.read_text(encoding="utf-8", errors="replace"):
                 return config
     return Config(root=here)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from archcheck.cache import PageCache
-from archcheck.config import Config, ConfigError
+from archcheck.config import Config, ConfigError, table_name
 from archcheck.discovery.site_pages import docs_dir, page_reasons
 from archcheck.discovery.walk import MARKDOWN_SUFFIXES, Walk, display, walk_file, walk_folder
 from archcheck.sources import Problem
@@ -138,7 +138,7 @@ def _default_targets(config: Config, site_docs: Path | None) -> list[Path]:
         return [site_docs]
     site = site_file(config)
     named = os.path.relpath(site_docs, config.root)
-    where = f"{config.display_path}: [tool.archcheck] docs"
+    where = f"{table_name(Path(config.display_path))} docs"
     for folder, path in zip(config.docs, declared, strict=True):
         real = path.resolve()
         if real != site_docs and (real.is_relative_to(site_docs) or site_docs.is_relative_to(real)):

@@ -41,7 +41,7 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("paths", nargs="*", help="files or folders (default: the docs folder)")
     report.add_argument("--format", choices=sorted(REPORT_FORMATS), default="json")
     report.add_argument("-o", "--output", type=Path, help="write the report here, not to stdout")
-    report.add_argument("--config", type=Path, help="pyproject.toml to read")
+    report.add_argument("--config", type=Path, help="pyproject.toml or archcheck.toml to read")
 
 
 def _complain(problem: object) -> None:

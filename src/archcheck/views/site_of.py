@@ -9,7 +9,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from archcheck.config import Config, ConfigError
+from archcheck.config import Config, ConfigError, table_name
 from archcheck.views.site_config import Site, SiteConfigError, load_site, nearest_site
 
 INHERIT = re.compile(r"^INHERIT:\s*(\S+)", re.MULTILINE)
@@ -19,7 +19,9 @@ ENV = re.compile(r"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
 def site_file(config: Config) -> Path | None:
     """The configuration's mkdocs.yml, found without loading it."""
     docs = config.docs[0] if config.docs else "."
-    return _site_file(config.root, config.mkdocs_config, docs, config.display_path)
+    return _site_file(
+        config.root, config.mkdocs_config, docs, table_name(Path(config.display_path))
+    )
 
 
 def site_digest(config: Config) -> str:
@@ -57,7 +59,7 @@ def _site_file(root: Path, named: str | None, docs: str, where: str) -> Path | N
     if named is not None:
         path = root / named
         if not path.is_file():
-            raise ConfigError(f"{where}: [tool.archcheck] mkdocs-config: no such file: {path}")
+            raise ConfigError(f"{where} mkdocs-config: no such file: {path}")
     else:
         found = nearest_site(root / docs)
         if found is None:
