@@ -19,7 +19,9 @@ def unreadable_diagram(document: Document, config: Config) -> Iterator[Finding]:
     """A Mermaid block must be a flowchart archcheck (and Mermaid) can read.
 
     See [the Mermaid flowchart subset](flowchart-subset.md) for what archcheck reads. An
-    unreadable diagram has no nodes, so every declared component is also missing from it.
+    unreadable diagram has no nodes, so every declared component is also missing from it. Like
+    every AC4xx rule, it is silent until components are declared: without them no diagram is
+    held to the tiers.
 
     Anti-pattern: ``--`` inside an id, which Mermaid draws as an edge with a label (a block with
     no ``flowchart``/``graph`` header, or a node called ``end``, are the other usual mistakes):
@@ -61,6 +63,8 @@ def unreadable_diagram(document: Document, config: Config) -> Iterator[Finding]:
     ```
     ````
     """  # noqa: E501
+    if not config.components:
+        return
     for chart in document.flowcharts:
         for problem in chart.problems:
             yield UNREADABLE.finding(document.path, problem.line, problem.column, problem.message)
@@ -162,6 +166,8 @@ def undeclared_node(document: Document, config: Config) -> Iterator[Finding]:
     ````
     """
     declared = list(config.components.values())
+    if not declared:  # nothing to hold the diagram to
+        return
     for chart in document.flowcharts:
         for node in chart.nodes:
             if node.id not in declared:

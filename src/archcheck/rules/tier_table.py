@@ -121,7 +121,7 @@ def undeclared_tier(document: Document, config: Config) -> Iterator[Finding]:
     ````
     """
     table = tier_table(document, config)
-    if table is None:
+    if table is None or not config.components:  # no components: no tier is held to them
         return
     declared = list(config.components)
     for row in table.rows:
