@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import accumulate
 
 from archcheck.flowchart import read_flowchart
 from archcheck.model import (
@@ -32,7 +33,7 @@ from archcheck.views.github import github_view
 from archcheck.views.site import site_view
 from archcheck.views.site_config import Site
 
-COMMENT = re.compile(r"^([ \t>]*)<!--(.*?)-->", re.MULTILINE | re.DOTALL)
+COMMENT_START = re.compile(r"^([ \t>]*)<!--", re.MULTILINE)
 
 
 def read_document(
@@ -123,15 +124,9 @@ def _item(
     )
 
 
-def _first_line_of(source: Source, content: str, after: int = 0) -> int | None:
-    """The source line where a block's first non-blank content line sits."""
-    first = next((line.strip() for line in content.split("\n") if line.strip()), "")
-    if not first:
-        return None
-    for number in range(after + 1, len(source.lines) + 1):
-        if source.lines[number - 1].strip().endswith(first):
-            return number
-    return None
+def _first_line_in(source: Source, first: str, numbers: range) -> int | None:
+    """The first of these source lines where a block's first content line (``first``) sits."""
+    return next((n for n in numbers if source.lines[n - 1].strip().endswith(first)), None)
 
 
 def _flowcharts(
@@ -141,12 +136,23 @@ def _flowcharts(
     for block in mermaid:
         yield read_flowchart(block.content, block.first_line, block.column)
     on_github = {block.content.strip() for block in mermaid}
+    # The site's diagrams come in page order: each is looked for after the one before, then
+    # before it, so the page is read about once however many there are (a diagram repeated
+    # gets its own line). A first line the page does not hold is looked for once.
+    after, count = 0, len(source.lines)
+    nowhere: set[str] = set()
     for content in site.diagrams if site is not None else ():
         if content.strip() in on_github:
             continue
-        line = _first_line_of(source, content)
-        if line is None:
+        first = next((line.strip() for line in content.split("\n") if line.strip()), "")
+        if not first or first in nowhere:
             continue
+        line = _first_line_in(source, first, range(after + 1, count + 1))
+        line = line or _first_line_in(source, first, range(1, after + 1))
+        if line is None:
+            nowhere.add(first)
+            continue
+        after = line
         raw = source.line(line)
         column = len(raw) - len(raw.lstrip(" \t>")) + 1
         yield read_flowchart(content, line, column)
@@ -157,13 +163,37 @@ def _footnote_refs(
 ) -> Iterator[FootnoteRef]:
     yield from github.footnote_refs
     seen = {ref.label for ref in github.footnote_refs}
-    for label in sorted(site.referenced - seen) if site is not None else ():
-        mark = f"[^{label}]"
-        for number, line in enumerate(source.lines, 1):
-            at = line.find(mark)
-            if at >= 0 and not line[at + len(mark) :].startswith(":"):
-                yield FootnoteRef(label, number, at + 1, resolved=True)
-                break
+    wanted = site.referenced - seen if site is not None else frozenset()
+    if wanted:
+        first = _first_references(source, wanted)
+        for label in sorted(wanted):
+            if label in first:
+                yield FootnoteRef(label, *first[label], resolved=True)
+
+
+def _first_references(source: Source, labels: frozenset[str]) -> dict[str, tuple[int, int]]:
+    """Where each label's ``[^label]`` first stands on a line, where the first such mark on
+    that line is not followed by ":" (which would define it), in one pass over the page: a mark
+    ends at the first "]" after it, and only a span as long as some label is compared."""
+    lengths = {len(label) for label in labels}
+    first: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(source.lines, 1):
+        decided: set[str] = set()
+        close = -1
+        at = line.find("[^")
+        while at >= 0:
+            if close < at + 2:
+                close = line.find("]", at + 2)
+                if close < 0:
+                    break
+            if close - at - 2 in lengths:
+                label = line[at + 2 : close]
+                if label in labels and label not in first and label not in decided:
+                    decided.add(label)
+                    if not line.startswith(":", close + 1):
+                        first[label] = (number, at + 1)
+            at = line.find("[^", at + 1)
+    return first
 
 
 def _fenced_lines(github: GitHubView) -> set[int]:
@@ -190,7 +220,8 @@ def _footnote_defs(
 
 def _comments(source: Source, github: GitHubView) -> Iterator[Comment]:
     """archcheck's directives: HTML comments that start a line, outside code blocks."""
-    if "<!--" not in source.text:
+    text = source.text
+    if "<!--" not in text:
         return
     code: set[int] = set()
     for block in github.code_blocks:
@@ -198,15 +229,27 @@ def _comments(source: Source, github: GitHubView) -> Iterator[Comment]:
     starts = [0]
     for line in source.lines:
         starts.append(starts[-1] + len(line) + 1)
-    for found in COMMENT.finditer(source.text):
-        at = found.start() + len(found.group(1))
-        number = _line_at(starts, at)
+    blocks = github.blocks
+    # The furthest first line of the blocks up to each one: the first block that starts after
+    # a line is the first whose running furthest does (footnotes come last, out of line order).
+    furthest = list(accumulate((span[0] for span in blocks), max))
+    at = 0
+    while opening := COMMENT_START.search(text, at):
+        # A comment ends at the first "-->" after it opens; when there is none, no later one
+        # closes either.
+        close = text.find("-->", opening.end())
+        if close < 0:
+            return
+        at = close + 3
+        begin = opening.start() + len(opening.group(1))
+        number = _line_at(starts, begin)
         if number in code:
             continue
-        end = _line_at(starts, found.end())
-        following = next((span for span in github.blocks if span[0] > end), None)
-        column = at - starts[number - 1] + 1
-        yield Comment(number, column, f"<!--{found.group(2)}-->", following)
+        end = _line_at(starts, at)
+        index = bisect_right(furthest, end)
+        following = blocks[index] if index < len(blocks) else None
+        column = begin - starts[number - 1] + 1
+        yield Comment(number, column, f"<!--{text[opening.end() : close]}-->", following)
 
 
 def _line_at(starts: list[int], offset: int) -> int:

@@ -12,7 +12,9 @@ The subset archcheck reads (anything else is reported, never guessed at):
   ``style``, ``linkStyle``, ``click`` lines (accepted, not read); ``%%`` comments.
 
 Ids are letters, digits and ``_`` with single inner hyphens (``edge-bdxib``). ``end`` as an id
-and ``--`` inside an id are errors, as Mermaid would fail or draw an edge instead.
+and ``--`` inside an id are errors, as Mermaid would fail or draw an edge instead, and so is a
+flowchart of more than 500 edges (``a & b --> c & d`` is four): Mermaid draws none of it
+(its ``maxEdges``), and reading no further keeps a line of groups from costing its square.
 """
 
 from __future__ import annotations
@@ -34,7 +36,16 @@ RE_LINK = re.compile(
     r"(?:\|[^|]*\|)?\s*"
 )
 RE_AMP = re.compile(r"\s*&\s*")
+RE_EDGE_IN_ID = re.compile(r"-{2,}\w")
+RE_ID_WITH_DASHES = re.compile(r"[\w-]+")
+MAX_EDGES = 500  # Mermaid's maxEdges: it draws no flowchart with more
 IGNORED = ("classDef", "class", "style", "linkStyle", "click", "direction")
+
+
+class _TooManyEdges(Exception):
+    def __init__(self, problem: DiagramProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class _Statement:
@@ -51,8 +62,8 @@ def _node(st: _Statement, nodes: dict[str, FlowNode]) -> str | DiagramProblem:
         return st.error(f"expected a node id at {st.text[st.pos :][:20]!r}")
     node_id, start = found.group(0), st.pos
     st.pos = found.end()
-    if re.match(r"-{2,}\w", st.text[st.pos :]):
-        whole = re.match(r"[\w-]+", st.text[start:])
+    if RE_EDGE_IN_ID.match(st.text, st.pos):
+        whole = RE_ID_WITH_DASHES.match(st.text, start)
         name = whole.group(0) if whole else node_id
         return DiagramProblem(
             st.line, st.column + start, f"'--' inside id {name!r}: Mermaid reads it as an edge"
@@ -98,6 +109,15 @@ def _statement(
         following = _group(st, nodes)
         if isinstance(following, DiagramProblem):
             return following
+        if len(edges) + len(previous) * len(following) > MAX_EDGES:
+            raise _TooManyEdges(
+                DiagramProblem(
+                    st.line,
+                    st.column,
+                    f"more than {MAX_EDGES} edges: Mermaid draws no flowchart with more "
+                    "(its maxEdges)",
+                )
+            )
         edges.extend(FlowEdge(a, b, st.line) for a in previous for b in following)
         previous = following
     return None
@@ -110,11 +130,13 @@ def read_flowchart(content: str, first_line: int, column: int) -> Flowchart:
     direction, header_seen, depth = "", False, 0
     for offset, raw in enumerate(content.split("\n")):
         line = first_line + offset
+        at = -1  # where the part starts in the line, less one
         for part in raw.split(";"):
+            at, start = at + len(part) + 1, at + 1
             text = part.strip()
             if not text or text.startswith("%%"):
                 continue
-            col = column + raw.find(part) + len(part) - len(part.lstrip())
+            col = column + start + len(part) - len(part.lstrip())
             if not header_seen:
                 header = RE_HEADER.match(text)
                 if header is None:
@@ -138,7 +160,11 @@ def read_flowchart(content: str, first_line: int, column: int) -> Flowchart:
                     problems.append(DiagramProblem(line, col, "'end' without a subgraph"))
                     depth = 0
             elif word not in IGNORED:
-                problem = _statement(_Statement(text, line, col), nodes, edges)
+                try:
+                    problem = _statement(_Statement(text, line, col), nodes, edges)
+                except _TooManyEdges as too_many:
+                    problems.append(too_many.problem)
+                    return Flowchart(first_line - 1, direction, (), (), tuple(problems))
                 if problem is not None:
                     problems.append(problem)
     if not header_seen:

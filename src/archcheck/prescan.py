@@ -29,8 +29,11 @@ from archcheck.model import Fact
 from archcheck.near_tokens import TokenFilter, ascii_lower, token_filter
 
 CHECKBOX = re.compile(r"\[[ \txX]\]")
-FENCE_WITH_ESCAPES = re.compile(r"(?:```|~~~)[^\n]*[&\\]")
-DELIMITER_ROW = re.compile(r"^[ \t>|:-]*-[ \t>|:-]*$", re.MULTILINE)
+FENCE_MARK = re.compile(r"```|~~~")
+ESCAPE_OR_ENTITY = re.compile(r"[&\\]")
+# A line of only these characters, one of them a hyphen. The look-ahead stops at the first
+# hyphen and nothing backtracks, so a long line that is not a row costs its length once.
+DELIMITER_ROW = re.compile(r"^(?=[ \t>|:]*+-)[ \t>|:-]*+$", re.MULTILINE)
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{10,}", re.MULTILINE)
 PERCENT = re.compile(r"%([0-7][0-9A-Fa-f])")
@@ -70,6 +73,20 @@ def _views(text: str) -> Iterator[str]:
         yield plain
     if "<" in text and "%" in text:  # an autolink's text is shown percent-decoded
         yield PERCENT.sub(lambda found: chr(int(found.group(1), 16)), text)
+
+
+def fence_with_escapes(text: str) -> bool:
+    """True when some line holds a fence's backticks or tildes with an escape or an entity
+    after them (an info string may spell ``mermaid`` with one). Only each line's first mark is
+    looked after: a later one has less of the line after it, so a line is read once."""
+    at = 0
+    while found := FENCE_MARK.search(text, at):
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        if ESCAPE_OR_ENTITY.search(text, found.end(), end):
+            return True
+        at = end + 1
+    return False
 
 
 def _holds_in_order(letters: str, text: str) -> bool:
@@ -181,7 +198,7 @@ class PageScan:
         return self._in_any_view("[^") or self._in_any_view("^[")
 
     def mermaid(self) -> bool:
-        if "mermaid" in self.lowered or FENCE_WITH_ESCAPES.search(self.text):
+        if "mermaid" in self.lowered or fence_with_escapes(self.text):
             return True
         return self._in_any_view("mermaid", lowered=True)
 

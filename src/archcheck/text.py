@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 BOM = "\ufeff"
+STX, ETX = "\x02", "\x03"  # Python-Markdown deletes both before it reads a page
 # A task marker as it is written; the renderers decide whether it is a box.
 MARKER = re.compile(r"\[[ \txX]\]")
 

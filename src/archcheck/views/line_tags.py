@@ -70,11 +70,23 @@ def html_lines(text: str) -> set[int]:
     for number, line in enumerate(text.split("\n")):
         if "<" in line and HTML.search(line):
             risky.add(number)
+    # Tags left open share the ">" that ends the first of them, so one that opens before that
+    # ">" adds no line, and once no ">" is left every open tag runs to the end: each stretch of
+    # the page is read once.
+    counted, newlines = 0, 0  # lines counted up to this offset
+    closed = -1  # where the last open tag read ends
     for found in OPEN_TAG.finditer(text):
+        if found.start() < closed:
+            continue
+        newlines += text.count("\n", counted, found.start())
+        counted, first = found.start(), newlines
         end = text.find(">", found.end())
-        first = text.count("\n", 0, found.start())
-        last = text.count("\n", 0, end) if end >= 0 else text.count("\n")
-        risky.update(range(first, last + 1))
+        if end < 0:
+            risky.update(range(first, text.count("\n", counted) + first + 1))
+            break
+        newlines += text.count("\n", counted, end)
+        counted, closed = end, end
+        risky.update(range(first, newlines + 1))
     return risky
 
 

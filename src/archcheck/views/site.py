@@ -1,25 +1,20 @@
 """The site's view: the page rendered by Python-Markdown with exactly the site's extensions, fed
 as MkDocs feeds it (MkDocs' own front-matter rule), and the boxes, footnotes and diagrams read
-back out of that HTML. Each box's line comes from the tag line_tags.py put on its line."""
+back out of that HTML. Each box's line comes from the tag line_tags.py put on its line, or, for
+a box on a line that takes no tag, from untagged_boxes.py."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from archcheck.text import MARKER, Source, normalise
+from archcheck.text import ETX, STX, Source, normalise
 from archcheck.views.facts import Box, SiteView
 from archcheck.views.html import Tag, pieces
 from archcheck.views.line_tags import LineTags, tag_lines
 from archcheck.views.site_config import Site
+from archcheck.views.untagged_boxes import ask_by_turning_markers, place_untagged
 
-UNPLACED = "not on a line of this page (a snippet, an include or text an extension wrote)"
 ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "details"})
-STX, ETX = "\x02", "\x03"
-BARE_MARKER = re.compile(r"\[[ \txX]\][ \t]+$")
-NOT_A_LETTER = re.compile(r"[\W_]+")
-RAW_HTML = re.compile(r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*>?")
-BARE_ITEM = re.compile(r"^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[[ \txX]\][ \t]+$")
 
 
 _CONVERTERS: dict[str, Any] = {}
@@ -79,113 +74,12 @@ def site_view(source: Source, site: Site) -> SiteView:
     view = read_site_html(render(site, text), tags)
     boxes = view.boxes
     if first_line is not None and any(box.line is None for box in boxes):
-        boxes = _ask_by_turning_markers(site, text, tags, boxes, first_line)
-    return SiteView(_place_untagged(boxes, source), view.referenced, view.defined, view.diagrams)
 
+        def shown(turned: str) -> tuple[Box, ...]:
+            return read_site_html(render(site, turned), tags).boxes
 
-def _ask_by_turning_markers(
-    site: Site, text: str, tags: LineTags | None, boxes: tuple[Box, ...], first_line: int
-) -> tuple[Box, ...]:
-    """The lines of the boxes that carry no tag, asked of the renderer: the untagged marker
-    lines are numbered, and the page is rendered once per bit of those numbers with the
-    markers of the lines whose number has that bit turned over (``[ ]`` and ``[x]`` swap).
-    A box whose state turns in exactly the renders of a line's bits is that line's. Turning a
-    marker over changes no structure, so every render shows the same boxes; if one does not,
-    nothing is learnt and the boxes are placed as _place_untagged can."""
-    lines = text.split("\n")
-    untagged = [
-        offset
-        for offset, line in enumerate(lines)
-        if MARKER.search(line) and (tags is None or chr(tags.base) not in line)
-    ]
-    if not untagged:
-        return boxes
-    codes = [0] * len(boxes)
-    for bit in range((len(untagged)).bit_length()):
-        turned = list(lines)
-        for number, offset in enumerate(untagged, 1):
-            if number >> bit & 1:
-                turned[offset] = MARKER.sub(_turn, turned[offset])
-        seen = read_site_html(render(site, "\n".join(turned)), tags).boxes
-        if len(seen) != len(boxes):
-            return boxes
-        for index, (box, other) in enumerate(zip(boxes, seen, strict=True)):
-            if box.line is None and box.checked != other.checked:
-                codes[index] |= 1 << bit
-    placed = []
-    for box, code in zip(boxes, codes, strict=True):
-        if box.line is None and 0 < code <= len(untagged):
-            box = Box(first_line + untagged[code - 1], box.checked, box.depth, box.text)
-        placed.append(box)
-    return tuple(placed)
-
-
-def _turn(found: re.Match[str]) -> str:
-    return "[x]" if found.group(0) in ("[ ]", "[\t]") else "[ ]"
-
-
-def _place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
-    """Boxes with no tag (a marker only spaces follow, a line with raw HTML) between two tagged
-    ones are placed on the untagged marker lines between those two, in order: the bare markers
-    that open a list item, or all bare markers, when there are exactly as many; else each on the
-    next line whose marker is in its state and is followed by its words. Any box still without a
-    line is counted, never guessed at: it is reported at the page."""
-    placed = list(boxes)
-    index = 0
-    while index < len(placed):
-        if placed[index].line is not None:
-            index += 1
-            continue
-        end = index
-        while end < len(placed) and placed[end].line is None:
-            end += 1
-        after = next((b.line for b in reversed(placed[:index]) if b.line), 0) or 0
-        before = next((b.line for b in placed[end:] if b.line), len(source.lines) + 1)
-        gap = placed[index:end]
-        bare = [n for n in range(after + 1, before) if BARE_MARKER.search(source.line(n))]
-        items = [n for n in bare if BARE_ITEM.match(source.line(n))]
-        lines = items if len(items) == len(gap) else bare
-        if len(lines) == len(gap):
-            placed[index:end] = [
-                Box(n, b.checked, b.depth, b.text) for n, b in zip(lines, gap, strict=True)
-            ]
-        else:
-            placed[index:end] = _place_by_text(gap, source, after, before)
-        index = end
-    return tuple(placed)
-
-
-def _place_by_text(boxes: list[Box], source: Source, after: int, before: int) -> list[Box]:
-    lines = [line.replace(STX, "").replace(ETX, "") for line in source.lines]
-    placed: list[Box] = []
-    for box in boxes:
-        words = _letters(box.text)[:40]
-        line = next(
-            (
-                n
-                for n in range(after + 1, before)
-                if (found := MARKER.search(lines[n - 1]))
-                and (found.group(0) != "[ ]") == box.checked
-                and lines[n - 1][found.end() : found.end() + 1] in (" ", "\t")
-                and _follows(_letters(lines[n - 1][found.end() :]), words)
-            ),
-            None,
-        )
-        if line is None:
-            placed.append(Box(None, box.checked, box.depth, box.text, UNPLACED))
-        else:
-            placed.append(Box(line, box.checked, box.depth, box.text))
-            after = line
-    return placed
-
-
-def _letters(text: str) -> str:
-    """The words of a line or a box's text: markup, and the raw HTML a reader never sees, aside."""
-    return NOT_A_LETTER.sub("", RAW_HTML.sub("", text) if "<" in text else text)
-
-
-def _follows(rest: str, words: str) -> bool:
-    return rest.startswith(words) if words else not rest
+        boxes = ask_by_turning_markers(shown, text, tags, boxes, first_line)
+    return SiteView(place_untagged(boxes, source), view.referenced, view.defined, view.diagrams)
 
 
 def read_site_html(html: str, tags: LineTags | None) -> SiteView:
