@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import accumulate
 
-from archcheck.flowchart import read_flowchart
+from archcheck.flowchart import is_other_diagram, read_flowchart
 from archcheck.model import (
     ALL_FACTS,
     ChecklistItem,
@@ -134,7 +134,8 @@ def _flowcharts(
 ) -> Iterator[Flowchart]:
     mermaid = [b for b in code if b.fenced and b.info.split(" ")[0].lower() == "mermaid"]
     for block in mermaid:
-        yield read_flowchart(block.content, block.first_line, block.column)
+        if not is_other_diagram(block.content):
+            yield read_flowchart(block.content, block.first_line, block.column)
     on_github = {block.content.strip() for block in mermaid}
     # The site's diagrams come in page order: each is looked for after the one before, then
     # before it, so the page is read about once however many there are (a diagram repeated
@@ -142,7 +143,7 @@ def _flowcharts(
     after, count = 0, len(source.lines)
     nowhere: set[str] = set()
     for content in site.diagrams if site is not None else ():
-        if content.strip() in on_github:
+        if content.strip() in on_github or is_other_diagram(content):
             continue
         first = next((line.strip() for line in content.split("\n") if line.strip()), "")
         if not first or first in nowhere:

@@ -39,6 +39,34 @@ RE_AMP = re.compile(r"\s*&\s*")
 RE_EDGE_IN_ID = re.compile(r"-{2,}\w")
 RE_ID_WITH_DASHES = re.compile(r"[\w-]+")
 MAX_EDGES = 500  # Mermaid's maxEdges: it draws no flowchart with more
+# The first words of Mermaid's other diagram types (mermaid.js diagram detectors). Such a block
+# is a diagram of another kind, not a flowchart written wrong: it is no business of the AC4xx
+# rules. Any other first line that is not a flowchart header stays a problem (a typo such as
+# "flowchat LR" is the usual cause).
+OTHER_DIAGRAMS = frozenset(
+    {
+        "sequenceDiagram", "classDiagram", "classDiagram-v2", "stateDiagram", "stateDiagram-v2",
+        "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram",
+        "gitGraph", "C4Context", "C4Container", "C4Component", "C4Dynamic", "C4Deployment",
+        "mindmap", "timeline", "zenuml", "sankey-beta", "sankey", "xychart-beta", "xychart",
+        "block-beta", "block", "packet-beta", "packet", "kanban", "architecture-beta",
+        "architecture", "radar-beta", "treemap-beta", "info",
+    }
+)  # fmt: skip
+
+
+def is_other_diagram(content: str) -> bool:
+    """Whether a Mermaid block is a diagram of another type than a flowchart."""
+    in_front_matter = False
+    for number, line in enumerate(content.split("\n")):
+        text = line.strip()
+        if text == "---" and (number == 0 or in_front_matter):  # Mermaid's own front matter
+            in_front_matter = not in_front_matter
+        elif text and not in_front_matter and not text.startswith("%%"):
+            return text.split()[0].rstrip(":;") in OTHER_DIAGRAMS
+    return False
+
+
 IGNORED = ("classDef", "class", "style", "linkStyle", "click", "direction")
 
 

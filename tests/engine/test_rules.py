@@ -126,7 +126,7 @@ def test_allow_open_turns_open_items_into_warnings() -> None:
         ("flowchart LR\n  end --> api-g", "'end' cannot be a node id"),
         ("flowchart LR\n  edge--bdxib --> api-g", "'--' inside id"),
         ("flowchart LR\n  edge-bdxib ?? api-g", "cannot read"),
-        ("sequenceDiagram\n  a->>b: hi", "not a flowchart"),
+        ("flowchat LR\n  a --> b", "not a flowchart"),  # a typo; a sequenceDiagram is fine
     ],
 )
 def test_unreadable_diagrams(diagram: str, message: str) -> None:

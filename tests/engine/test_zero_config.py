@@ -38,3 +38,17 @@ def test_declared_components_hold_the_note_to_them() -> None:
     table = {"components": {"Storage": "db", "Web": "client"}}
     found = codes(config_from_table(table, None))
     assert {"AC401", "AC402", "AC403", "AC404"} <= set(found)
+
+
+def test_a_mermaid_diagram_of_another_type_is_never_an_error() -> None:
+    table = {"components": {"Web": "web"}}
+    page = (
+        "| Tier | Owner |\n| --- | --- |\n| Web | web team |\n\n"
+        "```mermaid\nflowchart LR\n    web\n```\n\n"
+        "```mermaid\nsequenceDiagram\n    Alice->>Bob: Hello\n```\n\n"
+        "```mermaid\n---\ntitle: States\n---\nstateDiagram-v2\n    [*] --> Still\n```\n\n"
+    )
+    assert check_source(page, "note.md", config_from_table(table, None)).findings == ()
+    typo = page + "```mermaid\nflowchat LR\n    web\n```\n"
+    found = check_source(typo, "note.md", config_from_table(table, None)).findings
+    assert [f.code for f in found] == ["AC401"]  # a flowchart written wrong still is one
