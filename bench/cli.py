@@ -10,14 +10,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import browser, markdownlint, plan, sites
+from bench import adversarial, browser, markdownlint, plan, sites
 from bench.measure import TIMEOUT_SECONDS
 from bench.report import CorpusResult, Results, format_absent, format_browser, format_corpus, save
 from bench.report import markdown as markdown_tables
 from bench.suite import Settings, measure_corpus
 
 REPO = Path(__file__).resolve().parent.parent
-PARTS = (*plan.PARTS, "browser", "markdownlint")
+PARTS = (*plan.PARTS, "browser", "markdownlint", "adversarial")
+# A quick run's adversarial pages: an eighth of the base sizes, each read for 0.01 s at least.
+QUICK_ADVERSARIAL = (0.125, 0.01)
 
 
 def _names(text: str) -> list[str]:
@@ -122,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     if "browser" in parts:
         _progress("building the site and loading the architecture page in chromium")
         browser_figures = _browser(out, 1 if args.quick else 5)
+    growth: list[adversarial.Growth] = []
+    if "adversarial" in parts:
+        _progress("timing the adversarial pages at 1x, 2x, 4x and 8x")
+        scale, enough = QUICK_ADVERSARIAL if args.quick else (1.0, adversarial.ENOUGH_SECONDS)
+        growth = adversarial.measure(scale=scale, enough=enough)
     print(
         f"archcheck benchmark, {machine['date']}, commit {machine['commit']}\n"
         f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}, "
@@ -132,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
         print(format_corpus(result) + "\n")
     for name, why in laid_out.absent.items():
         print(format_absent(name, why) + "\n")
-    print(format_browser(browser_figures))
-    run = Results(machine, results, laid_out.absent, browser_figures)
+    if parts - {"adversarial"}:
+        print(format_browser(browser_figures))
+    if growth:
+        print("\n" + adversarial.format_series(growth))
+    run = Results(machine, results, laid_out.absent, browser_figures, adversarial.as_data(growth))
     save(out / "results.json", run)
     (out / "results.md").write_text(markdown_tables(run), encoding="utf-8")
     return 0

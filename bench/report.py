@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Results:
     corpora: list[CorpusResult]
     absent: dict[str, str]  # corpus name -> "n/a (why)"
     browser: object  # the browser figures (a dict), or why they are missing
+    adversarial: list[dict[str, object]] = field(default_factory=list)  # bench/adversarial.py
 
 
 def save(path: Path, results: Results) -> None:
@@ -132,6 +134,7 @@ def save(path: Path, results: Results) -> None:
         "corpora": [asdict(c) for c in results.corpora],
         "absent": results.absent,
         "browser": results.browser,
+        "adversarial": results.adversarial,
     }
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
@@ -161,8 +164,28 @@ def markdown(results: Results) -> str:
     head = (
         f"Taken {machine['date']} at commit {machine['commit']} on {machine['cpu']}, "
         f"{machine['cores']} cores, {machine['system']}, Python {machine['python']}. "
-        f"Corpora: {sizes}."
+        f"Corpora: {sizes or 'none'}."
     )
     absent = [f"{name}: {why}" for name, why in results.absent.items()]
     tail = [format_browser(results.browser).replace("== ", ""), *absent]
-    return head + "\n\n" + "\n".join(lines) + "\n\n" + "\n\n".join(tail) + "\n"
+    if results.adversarial:
+        tail.append(_adversarial_table(results.adversarial))
+    tables = "\n".join(lines) if corpora else ""  # a run of the adversarial series alone
+    return "\n\n".join(part for part in (head, tables, *tail) if part) + "\n"
+
+
+def _adversarial_table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| Shape | View | 8x page | Seconds at 1x, 2x, 4x, 8x | Worst | Last | Fit | Fit <= 2.5 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        seconds = ", ".join(f"{value:.3f}" for value in row["seconds"])
+        doublings = row["doublings"] or [0.0]
+        fitted = f"{row['fitted']:.2f}" if row["fitted"] is not None else ""
+        verdict = row["verdict"] or row["missing"]
+        lines.append(
+            f"| {row['shape']} | {row['view']} | {row['kilobytes'][-1]:.0f} KB | {seconds} | "
+            f"{max(doublings):.2f} | {doublings[-1]:.2f} | {fitted} | {verdict} |"
+        )
+    return "\n".join(lines)
