@@ -49,9 +49,9 @@ def check_parsed(
 
     try:
         site = page_site(config, shown)
-        with time_limit(config.page_time_limit):
+        with time_limit(config.page_time_limit):  # reading the page and judging it
             document = read_document(text, shown, site, facts)
-        page = check_document(document, config, today)
+            page = check_document(document, config, today)
     except PageTooSlowError as error:
         return Problem(shown, str(error))
     except ConfigError as error:
@@ -63,7 +63,9 @@ def check_parsed(
     # Keep only the text runs that hold a token reference or a typo: the token rules scan each
     # run on its own, so they find the same in the kept runs; the rest is what makes a parsed
     # Document large.
-    spots = {(found.line, found.column) for found in scan(page.document, config)}
+    spots: dict[int, list[int]] = {}
+    for found in scan(page.document, config):
+        spots.setdefault(found.line, []).append(found.column)
     runs = tuple(run for run in page.document.text_runs if _holds_spot(run, spots))
     return dataclasses.replace(page, document=slim_document(page.document, runs))
 
@@ -84,9 +86,10 @@ def slim_document(document: Document, runs: tuple[TextRun, ...]) -> Document:
     )
 
 
-def _holds_spot(run: TextRun, spots: set[tuple[int, int]]) -> bool:
+def _holds_spot(run: TextRun, spots: dict[int, list[int]]) -> bool:
+    """Whether a finding's column (by line) falls in the run: only its own line's are looked at."""
     end = run.column + len(run.text)
-    return any(line == run.line and run.column <= column < end for line, column in spots)
+    return any(run.column <= column < end for column in spots.get(run.line, ()))
 
 
 def _check_file(

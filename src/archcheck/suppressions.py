@@ -179,8 +179,16 @@ def apply(
         if d.until is not None and d.until < today:
             message = f"waiver expired on {d.until.isoformat()} (reason: {d.reason})"
             judged.append(EXPIRED_WAIVER.finding(d.path, d.line, d.column, message))
+    # The directives whose block holds each line, in page order: a finding is compared with
+    # those only, not with every directive of the page (thousands of waivers stay linear).
+    on_line: dict[int, list[Directive]] = {}
+    for d in used:
+        if d.scope is not None:
+            for line in range(d.scope[0], d.scope[1] + 1):
+                on_line.setdefault(line, []).append(d)
     for finding in [*findings, *judged]:
-        cover = next((d for d in used if d.covers(finding) and _may_drop(d, finding, today)), None)
+        near = on_line.get(finding.line, ())
+        cover = next((d for d in near if d.covers(finding) and _may_drop(d, finding, today)), None)
         if cover is None:
             kept.append(finding)
         else:
