@@ -180,7 +180,7 @@ def _key_lines(text: str, prefix: str) -> dict[str, int]:
         stripped = line.strip()
         if stripped.startswith("["):
             table = stripped.strip("[] ")
-        elif "=" in stripped and (table.startswith(prefix) if prefix else True):
+        elif "=" in stripped and table.startswith(prefix):  # "" starts every table
             key = stripped.split("=", 1)[0].strip().strip("\"'")
             lines.setdefault(f"{table.removeprefix(prefix).lstrip('.')}.{key}", number)
     return lines

@@ -74,13 +74,14 @@ def walk_folder(folder: Path, project: Path, cwd: Path) -> Walk:
     found: list[tuple[tuple[str, ...], Found]] = []
     start = folder.resolve()
     base_shown = display(folder, cwd)
-    # (folder as walked, its relative name, its shown prefix, the real folders above it)
-    pending: list[tuple[Path, str, str, frozenset[Path]]] = [
-        (folder, "", "" if base_shown == "." else base_shown.rstrip(os.sep) + os.sep,
+    # (folder as walked, its real path, its relative name, its shown prefix, the real folders
+    # above it); a real folder's real path is its parent's and its name, so only links resolve.
+    pending: list[tuple[Path, Path, str, str, frozenset[Path]]] = [
+        (folder, start, "", "" if base_shown == "." else base_shown.rstrip(os.sep) + os.sep,
          frozenset({start}))
     ]  # fmt: skip
     while pending:
-        here, relative, prefix, above = pending.pop()
+        here, real_here, relative, prefix, above = pending.pop()
         try:
             with os.scandir(here) as entries:
                 listed = list(entries)
@@ -116,9 +117,9 @@ def walk_folder(folder: Path, project: Path, cwd: Path) -> Walk:
                     )
                     continue
             if is_dir:
-                real = Path(entry.path).resolve() if is_link else Path(here, name).resolve()
+                real = target if is_link else real_here / name
                 pending.append(
-                    (Path(entry.path), relative + name + "/", shown + os.sep, above | {real})
+                    (Path(entry.path), real, relative + name + "/", shown + os.sep, above | {real})
                 )
             elif is_markdown_name(name):
                 found.append(((*parts, name), Found(Path(entry.path), relative + name, shown)))

@@ -26,6 +26,7 @@ from archcheck.config import Config, ConfigError, load_config, read_config
 from archcheck.engine import CheckResult, PageResult
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem, Render
+from archcheck.pipeline import check_texts
 from archcheck.policy import Policy
 from archcheck.printable import printable
 from archcheck.report import ItemState, item_states
@@ -201,7 +202,11 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if isinstance(source, Problem):
             outcome: PageResult | Problem = source
         else:
-            [outcome] = self.cache.check([source])
+            # The engine directly: the site's page memory (self.cache) is for the pages listed
+            # at on_files, and a check of one more page must not make it forget them.
+            [checked] = check_texts([source], self.settings)
+            assert isinstance(checked, PageResult | Problem)
+            outcome = checked
         if isinstance(outcome, Problem):
             self.problems.append(outcome)
             if self.finished:
