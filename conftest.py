@@ -27,9 +27,11 @@ _collected: Counter[str] = Counter()
 def pytest_configure(config: pytest.Config) -> None:
     # The page cache's signing key of a test run (and of the commands it starts) is the run's
     # own, never the user's.
-    if "ARCHCHECK_CACHE_KEY_FILE" not in os.environ:
-        folder = tempfile.mkdtemp(prefix="archcheck-key-")
-        os.environ["ARCHCHECK_CACHE_KEY_FILE"] = str(Path(folder) / "cache-key")
+    folder = Path(tempfile.mkdtemp(prefix="archcheck-test-"))
+    os.environ.setdefault("ARCHCHECK_CACHE_KEY_FILE", str(folder / "cache-key"))
+    # ... and so is its page cache: a run signed with the run's key would leave the user's own
+    # cache unreadable to the user's next run.
+    os.environ.setdefault("ARCHCHECK_CACHE_DIR", str(folder / "cache"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
