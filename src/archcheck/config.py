@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archcheck.notes import Note
 
 KNOWN_KEYS = (
     "docs",
@@ -44,6 +47,15 @@ DEFAULT_WAIVER_HORIZON = 90
 class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file, the key and what was
     expected."""
+
+
+class NoteError(ConfigError):
+    """A note's own settings (its front matter's ``archcheck:`` table, notes.py) cannot be used;
+    ``line`` is the page's line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def gate_codes_ignored(ignore: Sequence[str]) -> list[str]:
@@ -84,6 +96,8 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     key_lines: Mapping[str, int] = field(default_factory=dict)
+    # The note a page declares itself to be (for_note); None for the configuration as written.
+    note: Note | None = None
 
     def __post_init__(self) -> None:
         # Checked here, so that no configuration, read or built, switches the gate off. Whether
@@ -109,6 +123,31 @@ class Config:
                 f"{list(self.select)} (narrow a single run with --select instead, which still "
                 "reports the release gate's codes)"
             )
+
+    @property
+    def release(self) -> str | None:
+        """The release this configuration's pages belong to: the ``release`` token."""
+        return self.tokens.get("release")
+
+    def for_note(self, note: Note | None) -> Config:
+        """The settings a note is judged by: its own tokens (its release as ``release``) on
+        top of these, and its own components, if it declares any, instead of these. Raises
+        NoteError if one of its token values is another token's too."""
+        if note is None:
+            return self
+        own = note.declared_tokens()
+        tokens = {**self.tokens, **own}
+        for name, value in own.items():
+            twins = [other for other, v in tokens.items() if v == value and other != name]
+            if twins:
+                line = note.key_lines.get(f"tokens.{name}", note.key_lines.get(name, note.line))
+                raise NoteError(
+                    f"front matter archcheck.tokens.{name}: expected a value of its own, got "
+                    f"{value!r}, the value of {twins[0]} too",
+                    line,
+                )
+        components = self.components if note.components is None else note.components
+        return replace(self, tokens=tokens, components=components, note=note)
 
     @property
     def where(self) -> str:

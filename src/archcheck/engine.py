@@ -11,12 +11,13 @@ from datetime import date
 from pathlib import Path
 
 from archcheck.cache import PageCache
-from archcheck.config import Config, load_config
+from archcheck.config import Config, ConfigError, NoteError, load_config
 from archcheck.discovery import Skipped, discover
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem
 from archcheck.page import PageResult as PageResult
 from archcheck.page import check_document as check_document
+from archcheck.page import page_config
 from archcheck.pipeline import check_files
 from archcheck.policy import Policy
 from archcheck.rules import RULES
@@ -67,10 +68,14 @@ def check_source(
 
     config = config or Config(root=Path.cwd())
     policy = Policy.of(config, select=select, ignore=ignore, allow_open=allow_open)
+    try:
+        config = page_config(config, text)
+    except NoteError as error:
+        raise ConfigError(f"{path}:{error.line}: {error}") from None
     site = site or page_site(config, path)
     page = check_document(read_document(text, path, site), config)
     findings = policy.finish(page.findings)
-    return PageResult(page.path, page.document, tuple(findings), page.waivers, page.tokens)
+    return dataclasses.replace(page, findings=tuple(findings))
 
 
 def check(

@@ -9,6 +9,7 @@ from datetime import date
 from archcheck.config import Config
 from archcheck.findings import Finding
 from archcheck.model import ChecklistItem, Document
+from archcheck.notes import read_note
 from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference, references
 from archcheck.sources import Problem
@@ -25,16 +26,27 @@ class PageResult:
     waivers: tuple[Waiver, ...]
     tokens: tuple[TokenReference, ...]
     problems: tuple[Problem, ...] = ()  # what keeps the page from being read cleanly
+    release: str | None = None  # the release the page belongs to (its own, or the project's)
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
         return self.document.checklist
 
 
+def page_config(config: Config, text: str) -> Config:
+    """The settings a page is judged by: ``config``, with what the page's front matter declares
+    for itself (notes.py) on top. Raises config.NoteError, which names the page's line, if
+    those settings cannot be read."""
+    return config.for_note(read_note(text.removeprefix("\ufeff")))
+
+
 def check_document(document: Document, config: Config, today: date | None = None) -> PageResult:
-    """Run every document rule on one parsed document and apply its directives."""
+    """Run every document rule on one parsed document and apply its directives. ``config``: the
+    page's own (page_config)."""
     page_rules = [rule for rule in RULES if not rule.project and not rule.built]
     found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
     kept, waivers = apply(found, document, today or date.today(), horizon=config.waiver_horizon)
     tokens = tuple(references(document, config))
-    return PageResult(document.path, document, tuple(kept), tuple(waivers), tokens)
+    return PageResult(
+        document.path, document, tuple(kept), tuple(waivers), tokens, release=config.release
+    )

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from archcheck.cache import PageCache
-from archcheck.config import Config, ConfigError
+from archcheck.config import Config, ConfigError, NoteError
 from archcheck.model import ALL_FACTS, Document, Fact, TextRun
-from archcheck.page import PageResult, check_document
+from archcheck.page import PageResult, check_document, page_config
 from archcheck.parallel import CHUNK_FILES, SITE_CHUNK_FILES, check_in_pool, worth_it
 from archcheck.policy import Policy
 from archcheck.sources import Problem, Undecodable, read_markdown
@@ -48,12 +48,15 @@ def check_parsed(
     from archcheck.rules.tokens import scan
 
     try:
+        config = page_config(config, text)
         site = page_site(config, shown)
         with time_limit(config.page_time_limit):  # reading the page and judging it
             document = read_document(text, shown, site, facts)
             page = check_document(document, config, today)
     except PageTooSlowError as error:
         return Problem(shown, str(error))
+    except NoteError as error:
+        return Problem(shown, str(error), error.line)
     except ConfigError as error:
         return Problem(shown, str(error))
     except RecursionError:
@@ -121,7 +124,10 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
 
     try:
+        config = page_config(config, text)
         site = page_site(config, shown)
+    except NoteError as error:
+        return Problem(shown, str(error), error.line)
     except ConfigError as error:
         return Problem(shown, str(error))
     page = prescan_for(config).scan(text)
@@ -131,7 +137,7 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     if site is not None and (site.may_include or page.deep_prefix()):
         facts |= {"boxes"}
     if not facts:
-        return PageResult(shown, empty_document(shown, text), (), (), ())
+        return PageResult(shown, empty_document(shown, text), (), (), (), release=config.release)
     return check_parsed(text, shown, config, today, slim=True, facts=facts)
 
 
@@ -305,4 +311,5 @@ def _remember(store: PageCache, key: str, page: object) -> None:
     assert isinstance(page, PageResult)
     document = page.document
     cleared = page.findings == () and document == _empty(document.path, document.line_count)
+    cleared = cleared and page.release is None  # a cleared page keeps only its line count
     store.put(key, document.line_count if cleared else page, dated=bool(document.comments))

@@ -111,6 +111,7 @@ class Prescan:
 
     tokens: TokenFilter
     tier_letters: str  # the tier column's letters, lowered, in order
+    checklist_required: bool = False  # the page is a note that must hold a checklist
 
     def _token_words(self, view: str) -> bool:
         search = self.tokens
@@ -229,9 +230,11 @@ WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 @cache
-def _prescan(values: tuple[str, ...], tier_column: str) -> Prescan:
-    return Prescan(token_filter(values), "".join(tier_column.lower().split()))
+def _prescan(values: tuple[str, ...], tier_column: str, checklist_required: bool) -> Prescan:
+    return Prescan(token_filter(values), "".join(tier_column.lower().split()), checklist_required)
 
 
 def prescan_for(config: Config) -> Prescan:
-    return _prescan(tuple(config.tokens.values()), config.tier_column)
+    """The pre-scan for a page's own configuration (page.page_config)."""
+    required = config.note is not None and config.note.checklist_required
+    return _prescan(tuple(config.tokens.values()), config.tier_column, required)

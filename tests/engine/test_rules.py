@@ -39,7 +39,17 @@ CASES: dict[str, tuple[str, int, str]] = {
         1,
         f'<!-- archcheck: waive AC101 until={IN_A_MONTH} reason="booked" -->\n- [ ] a\n',
     ),
+    "AC105": (
+        "---\narchcheck:\n  checklist: required\n---\n# Release\n",
+        3,
+        "---\narchcheck:\n  checklist: required\n---\n# Release\n\n- [x] a\n",
+    ),
     "AC201": ("Token `dw7txd0yf-0-qmvgnw`.\n", 1, "Token `dw7txd0yf-0-qmvgmw`.\n"),
+    "AC203": (
+        "---\narchcheck:\n  tokens: {ticket: ops-4411}\n---\nNo ticket.\n",
+        3,
+        "---\narchcheck:\n  tokens: {ticket: ops-4411}\n---\nTicket ops-4411.\n",
+    ),
     "AC301": ("See[^a].\n", 1, "See[^a].\n\n[^a]: note\n"),
     "AC302": ("See.\n\n[^a]: note\n", 3, "See[^a].\n\n[^a]: note\n"),
     "AC303": ("See[^a].\n\n[^a]: one\n[^a]: two\n", 4, "See[^a].\n\n[^a]: one\n"),

@@ -118,7 +118,7 @@ def test_a_prefix_that_names_no_rule_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("keyword", "codes"), [("select", ["AC1O1"]), ("select", ["AC1", "AC105"]), ("ignore", ["X"])]
+    ("keyword", "codes"), [("select", ["AC1O1"]), ("select", ["AC1", "AC109"]), ("ignore", ["X"])]
 )
 def test_the_api_refuses_a_prefix_that_names_no_rule(
     project: Path, keyword: str, codes: list[str]
@@ -158,13 +158,13 @@ def test_the_configuration_refuses_them_at_load(
 def test_a_configured_prefix_that_names_no_rule_is_refused_before_any_page(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    configure(project, 'select = ["AC1", "AC105"]')
+    configure(project, 'select = ["AC1", "AC109"]')
     monkeypatch.setattr("archcheck.engine.check_files", _no_page_read)
     with pytest.raises(ConfigError) as refused:
         check()
     assert str(refused.value) == (
         f"{project / 'pyproject.toml'}: [tool.archcheck] select: expected code prefixes of "
-        f"archcheck's rules, got ['AC1', 'AC105']: AC105 names no rule (rule codes: {RULE_LIST})"
+        f"archcheck's rules, got ['AC1', 'AC109']: AC109 names no rule (rule codes: {RULE_LIST})"
     )
 
 

@@ -154,6 +154,53 @@ def uncounted_box(page: PageResult, built: Boxes) -> Iterator[Finding]:
         yield UNCOUNTED_BOX.finding(page.path, 1, 1, message)
 
 
+def missing_checklist(document: Document, config: Config) -> Iterator[Finding]:
+    """A note whose front matter says ``checklist: required`` has at least one checklist item.
+
+    A release note is what its checklist gates: without one, nothing holds the release.
+
+    Anti-pattern: the release note's checklist was cut in an edit:
+
+    ```markdown
+    ---
+    archcheck:
+      release: pay-2031-07
+      checklist: required
+    ---
+    # Payments, release pay-2031-07
+
+    Everything is ready.
+    ```
+
+    ```text
+    example.md:4:3: AC105 the note requires a checklist (checklist: required) and has no checklist item
+    ```
+
+    Best practice: the checklist, with every box ticked once its work is done.
+
+    ```markdown
+    ---
+    archcheck:
+      release: pay-2031-07
+      checklist: required
+    ---
+    # Payments, release pay-2031-07
+
+    - [x] Load tested
+    ```
+    """  # noqa: E501
+    note = config.note
+    if note is None or not note.checklist_required or document.checklist:
+        return
+    line = note.key_lines.get("checklist", note.line)
+    message = "the note requires a checklist (checklist: required) and has no checklist item"
+    yield MISSING_CHECKLIST.finding(document.path, line, 3, message)
+
+
+def checklist_required(page: PageScan) -> bool:
+    return page.prescan.checklist_required
+
+
 def has_box(page: PageScan) -> bool:
     """Both renderers need a task marker on the item's line, or a checkbox written as HTML."""
     return page.task_marker()
@@ -171,5 +218,9 @@ OPEN_ITEM = Rule(
 DISAGREEMENT = Rule(
     "AC102", "renderer-disagreement", Severity.ERROR, renderer_disagreement, reads=BOXES,
     trigger=has_box,
+)  # fmt: skip
+MISSING_CHECKLIST = Rule(
+    "AC105", "missing-checklist", Severity.ERROR, missing_checklist, reads=BOXES,
+    trigger=checklist_required,
 )  # fmt: skip
 UNCOUNTED_BOX = Rule("AC104", "uncounted-box", Severity.ERROR, uncounted_box, built=True)

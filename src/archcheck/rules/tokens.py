@@ -59,7 +59,11 @@ def _scan(document: Document, config: Config) -> Iterator[TokenReference | Findi
     # or be near one (near_tokens.py says why), so only those are looked at, in text order. A
     # word is a whole run of word characters or nothing, so RE_WORD is tried at the run's start.
     wanted = token_filter(tuple(values))
+    # A note's front matter declares its tokens (notes.py): what it holds is no reference.
+    declared_until = config.note.end if config.note else 0
     for run in document.text_runs:
+        if run.line <= declared_until:
+            continue
         for candidate in wanted.candidate_runs(run.text):
             found = RE_WORD.match(run.text, candidate.start())
             if found is None:
@@ -138,6 +142,61 @@ def unused_token(documents: Sequence[Document], config: Config) -> Iterator[Find
             yield UNUSED_TOKEN.finding(config.display_path, line, 1, message)
 
 
+def unused_note_token(document: Document, config: Config) -> Iterator[Finding]:
+    """A token a note declares in its own front matter is mentioned in that note.
+
+    A note's tokens (and its release) hold for the note alone, so the note alone can use them;
+    what the front matter itself holds is the declaration, not a mention.
+
+    Anti-pattern: the note declares a policy token its text no longer names:
+
+    ```markdown
+    ---
+    archcheck:
+      release: pay-2031-07
+      tokens: {policy: pay-7f3-kq}
+    ---
+    Payments ships `pay-2031-07`.
+    ```
+
+    ```text
+    example.md:4:12: AC203 token policy = 'pay-7f3-kq' is declared by the note but the note does not mention it
+    ```
+
+    Best practice: every token the note declares appears in it, exactly:
+
+    ```markdown
+    ---
+    archcheck:
+      release: pay-2031-07
+      tokens: {policy: pay-7f3-kq}
+    ---
+    Payments ships `pay-2031-07` under policy `pay-7f3-kq`.
+    ```
+    """  # noqa: E501
+    note = config.note
+    if note is None:
+        return
+    used = {ref.value for ref in references(document, config)}
+    for name, value in note.declared_tokens().items():
+        if value in used:
+            continue
+        key = f"tokens.{name}" if name in note.tokens else name
+        line = note.key_lines.get(key, note.line)
+        column = _column_of(key.rsplit(".", 1)[-1], document, line)
+        message = f"token {name} = {value!r} is declared by the note but the note does not "
+        message += "mention it"
+        yield UNUSED_NOTE_TOKEN.finding(document.path, line, column, message)
+
+
+def _column_of(key: str, document: Document, line: int) -> int:
+    """Where the key is written on its front-matter line (1 if it cannot be told)."""
+    for run in document.text_runs:
+        if run.line == line and (at := run.text.find(key)) >= 0:
+            return run.column + at
+    return 1
+
+
 def has_token_word(page: PageScan) -> bool:
     """A reference or a near miss is a word that holds a piece of a declared token."""
     return page.token_word()
@@ -149,5 +208,9 @@ TOKEN_TYPO = Rule(
 )
 UNUSED_TOKEN = Rule(
     "AC202", "unused-token", Severity.ERROR, unused_token, project=True, reads=TEXT,
+    trigger=has_token_word,
+)  # fmt: skip
+UNUSED_NOTE_TOKEN = Rule(
+    "AC203", "unused-note-token", Severity.ERROR, unused_note_token, reads=TEXT,
     trigger=has_token_word,
 )  # fmt: skip
