@@ -99,7 +99,7 @@ def read_note(raw: str) -> Note | None:
 
 def _key_lines(root: Any) -> dict[str, int]:
     """Page lines of the archcheck table's keys and of each key of its tables."""
-    import yaml  # type: ignore[import-untyped]
+    import yaml
 
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
