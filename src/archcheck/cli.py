@@ -18,7 +18,9 @@ from archcheck.config import (
     read_config,
 )
 from archcheck.engine import CheckResult, Progress, check, check_source
+from archcheck.findings import Severity
 from archcheck.formats import FORMATS
+from archcheck.item_states import item_states
 from archcheck.printable import printable
 from archcheck.report import add_report_command, write_report
 from archcheck.sources import Problem
@@ -54,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--ignore", type=_codes, default=[], help="skip codes with these prefixes")
     common.add_argument("--config", type=Path, help="pyproject.toml or archcheck.toml to read")
     common.add_argument("--no-cache", action="store_true", help="parse every page again")
+    common.add_argument(
+        "--release", metavar="ID", help="judge only the pages of this release (and the project)"
+    )
     parser = _Parser(prog="archcheck", description="Check Markdown architecture notes.")
     parser.add_argument("--version", action="version", version=f"archcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -107,16 +112,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if "-" in args.paths:
-            return _report(args, _check_stdin(args, config))
-        result = check(
-            args.paths or None,
-            config,
-            allow_open=args.allow_open,
-            select=[*COMMAND_PREFIX[args.command], *args.select],
-            ignore=args.ignore,
-            progress=_progress_bar(),
-            cache=not args.no_cache,
-        )
+            result = _check_stdin(args, config)
+        else:
+            result = check(
+                args.paths or None,
+                config,
+                allow_open=args.allow_open,
+                select=[*COMMAND_PREFIX[args.command], *args.select],
+                ignore=args.ignore,
+                progress=_progress_bar(),
+                cache=not args.no_cache,
+            )
+        if args.release:
+            result = result.for_release(args.release)
     except ConfigError as error:  # an option the configuration cannot take, such as --select
         complain(error)
         return 2
@@ -151,6 +159,7 @@ def _check_stdin(args: argparse.Namespace, config: Config) -> CheckResult:
         waivers=(*others.waivers, *page.waivers),
         documents=(*others.documents, page.path),
         tokens=(*others.tokens, *page.tokens),
+        page_releases=(*others.page_releases, (page.path, page.release)),
     )
 
 
@@ -160,9 +169,33 @@ def _report(args: argparse.Namespace, result: CheckResult) -> int:
         complain(f"note: {skipped}")
     for problem in result.problems:
         complain(problem)
+    # What was covered and decided, after the findings (as ruff does); a run that could not
+    # read everything decided nothing, and its problem lines say why.
+    if args.format == "text" and not result.problems:
+        if any(release for _, release in result.page_releases):
+            for verdict in result.releases:
+                print(printable(verdict.headline()), file=sys.stderr)
+        print(summary(result), file=sys.stderr)
     if args.exit_zero and result.exit_code == 1:
         return 0
     return result.exit_code
+
+
+def summary(result: CheckResult) -> str:
+    """``checked 9 files (2 with checklists): 1 open item, 1 error``."""
+    with_items = len({item.path for item in result.items})
+    files = len(result.documents)
+    states = [s.state for s in item_states(result.items, result.waivers)]
+    counts = [
+        (states.count("open"), "open item"),
+        (states.count("waived"), "waived item"),
+        (sum(f.severity is Severity.ERROR for f in result.findings), "error"),
+        (sum(f.severity is Severity.WARNING for f in result.findings), "warning"),
+    ]
+    said = [f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n]
+    lists = f"{with_items} with checklist{'' if with_items == 1 else 's'}"
+    plural = "" if files == 1 else "s"
+    return f"checked {files} file{plural} ({lists}): {', '.join(said) or 'no findings'}"
 
 
 def main() -> None:

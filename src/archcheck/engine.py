@@ -14,12 +14,14 @@ from archcheck.cache import PageCache
 from archcheck.config import Config, ConfigError, NoteError, load_config
 from archcheck.discovery import Skipped, discover
 from archcheck.findings import Finding, Severity
+from archcheck.item_states import item_states
 from archcheck.model import ChecklistItem
 from archcheck.page import PageResult as PageResult
 from archcheck.page import check_document as check_document
 from archcheck.page import page_config
 from archcheck.pipeline import check_files
 from archcheck.policy import Policy
+from archcheck.releases import ReleaseVerdict, release_verdicts
 from archcheck.rules import RULES
 from archcheck.rules.tokens import TokenReference
 from archcheck.sources import Problem
@@ -40,6 +42,8 @@ class CheckResult:
     tokens: tuple[TokenReference, ...] = field(default=())
     # Markdown files found but not checked, because the site does not publish them.
     skipped: tuple[Skipped, ...] = ()
+    # Each checked page and the release it belongs to (None: no release).
+    page_releases: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -47,6 +51,33 @@ class CheckResult:
         if self.problems:
             return 2
         return 1 if any(f.severity is Severity.ERROR for f in self.findings) else 0
+
+    @property
+    def releases(self) -> tuple[ReleaseVerdict, ...]:
+        """One verdict per release (releases.py)."""
+        states = tuple(item_states(self.items, self.waivers))
+        return release_verdicts(self.page_releases, states, self.findings, len(self.problems))
+
+    def for_release(self, release: str) -> CheckResult:
+        """This result narrowed to one release's pages, and what holds every release (findings
+        outside every page, problems). Raises ConfigError if no page belongs to ``release``."""
+        pages = {path for path, r in self.page_releases if r == release}
+        if not pages:
+            known = sorted({r for _, r in self.page_releases if r is not None})
+            raise ConfigError(
+                f"--release {release}: expected a release a checked page belongs to, got none "
+                f"(releases: {', '.join(known) or 'none declared'})"
+            )
+        own = {path for path, _ in self.page_releases}
+        return dataclasses.replace(
+            self,
+            findings=tuple(f for f in self.findings if f.path in pages or f.path not in own),
+            items=tuple(item for item in self.items if item.path in pages),
+            waivers=tuple(w for w in self.waivers if w.path in pages),
+            documents=tuple(path for path in self.documents if path in pages),
+            tokens=tuple(t for t in self.tokens if t.path in pages),
+            page_releases=tuple(pair for pair in self.page_releases if pair[0] in pages),
+        )
 
 
 def check_source(
@@ -141,4 +172,5 @@ def combine(
         problems=tuple(problems),
         documents=tuple(page.path for page in pages),
         tokens=tuple(t for page in pages for t in page.tokens),
+        page_releases=tuple((page.path, page.release) for page in pages),
     )

@@ -53,8 +53,8 @@ def test_a_wildcard_mismatch_names_the_first_line_nothing_matches() -> None:
 def test_a_transcript_passes_and_fails_on_output_and_exit_code(tmp_path: Path) -> None:
     outcomes = run_page(
         tmp_path,
-        "```console\n$ archcheck check\ndocs/index.md:19:3: AC101 [..]\n? 1\n```\n\n"
-        "```console\n$ archcheck check\ndocs/index.md:19:3: AC101 [..]\n```\n\n"
+        "```console\n$ archcheck check\ndocs/index.md:19:3: AC101 [..]\n...\n? 1\n```\n\n"
+        "```console\n$ archcheck check\ndocs/index.md:19:3: AC101 [..]\n...\n```\n\n"
         "```console\n$ archcheck --version\narchcheck 9.9\n```\n",
     )
     assert [o.failure is None for o in outcomes] == [True, False, False]
@@ -66,7 +66,9 @@ def test_a_transcript_runs_in_a_copy_with_the_files_the_page_shows(tmp_path: Pat
     outcomes = run_page(
         tmp_path,
         "<!-- file: docs/index.md -->\n```markdown\n- [x] All done\n```\n\n"
-        "```console\n$ archcheck checklist docs/index.md\ndocs/index.md:1:3: [x] All done\n```\n",
+        "```console\n$ archcheck checklist docs/index.md\ndocs/index.md:1:3: [x] All done\n"
+        "release dggll6o4xq-t: green, 1 item done\n"
+        "checked 1 file (1 with checklist): no findings\n```\n",
     )
     assert [o.failure for o in outcomes] == [None]
     # the repository's own note was not touched

@@ -178,7 +178,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
                 key=lambda f: (f.path, f.line, f.column, f.code),
             )
             self.result = dataclasses.replace(self.result, findings=tuple(findings))
-        self.states = {s.item: s for s in item_states(self.result)}
+        self.states = {s.item: s for s in item_states(self.result.items, self.result.waivers)}
         self._log(config)
         if self.readiness is not None:
             self.readiness.content_string = self._readiness_content()
@@ -295,7 +295,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         anchors = {item: a for item, a in anchors.items() if a in placed}
         # The page's own waivers are the only ones that can cover its items, so its states are
         # the site's, known before the other pages are checked.
-        states = item_states(CheckResult(items=result.items, waivers=result.waivers))
+        states = item_states(result.items, result.waivers)
         others = [f for f in result.findings if f.code != "AC101"]
         if self.config.banner and (states or others):
             readiness = None

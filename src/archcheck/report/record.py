@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,45 +15,16 @@ from typing import Any
 from archcheck import __version__
 from archcheck.config import Config
 from archcheck.engine import CheckResult
-from archcheck.findings import Finding, Severity
-from archcheck.model import ChecklistItem
+from archcheck.findings import Severity
+from archcheck.item_states import ItemState as ItemState
+from archcheck.item_states import item_states
 from archcheck.report.git import git_state
-from archcheck.suppressions import Waiver
 
 SCHEMA = "archcheck-report/1"
 
 
-@dataclass(frozen=True, slots=True)
-class ItemState:
-    """A checklist item and what the gate makes of it: done, open, or waived (until a date)."""
-
-    item: ChecklistItem
-    state: str
-    waiver: Waiver | None
-
-
-def _open_finding(item: ChecklistItem, finding: Finding) -> bool:
-    return finding.code == "AC101" and (finding.path, finding.line) == (item.path, item.line)
-
-
-def item_states(result: CheckResult) -> list[ItemState]:
-    states: list[ItemState] = []
-    for item in result.items:
-        waiver = next(
-            (w for w in result.waivers if any(_open_finding(item, f) for f in w.covers)), None
-        )
-        if item.checked:
-            state = "done"
-        elif waiver is not None and not waiver.expired:
-            state = "waived"
-        else:  # fail closed: anything not ticked and not validly waived is open
-            state = "open"
-        states.append(ItemState(item, state, waiver))
-    return states
-
-
 def verdict(result: CheckResult) -> dict[str, Any]:
-    states = [s.state for s in item_states(result)]
+    states = [s.state for s in item_states(result.items, result.waivers)]
     errors = sum(f.severity is Severity.ERROR for f in result.findings)
     ready = result.exit_code == 0
     if result.problems:
@@ -143,7 +113,7 @@ def build_report(result: CheckResult, config: Config, cwd: Path | None = None) -
                 "state": s.state,
                 "waiver": None if s.waiver is None else f"{s.waiver.path}:{s.waiver.line}",
             }
-            for s in item_states(result)
+            for s in item_states(result.items, result.waivers)
         ],
         "waivers": [
             {
