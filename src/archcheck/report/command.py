@@ -42,6 +42,7 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("--format", choices=sorted(REPORT_FORMATS), default="json")
     report.add_argument("-o", "--output", type=Path, help="write the report here, not to stdout")
     report.add_argument("--config", type=Path, help="pyproject.toml or archcheck.toml to read")
+    report.add_argument("--release", metavar="ID", help="the record of this release's pages only")
 
 
 def _complain(problem: object) -> None:
@@ -107,6 +108,8 @@ def replace(output: Path, text: str) -> None:
 def write_report(args: argparse.Namespace, config: Config) -> int:
     try:
         result = check(args.paths or None, config)
+        if args.release:
+            result = result.for_release(args.release)
         read = files_read(result, config)
     except ConfigError as error:
         _complain(error)

@@ -54,7 +54,13 @@ def _git(git: dict[str, Any]) -> str:
 
 def render_markdown(report: dict[str, Any]) -> str:
     verdict = report["verdict"]
-    release = literal(report["release"]) if report["release"] else "(no `release` token declared)"
+    named = [r["release"] for r in report["releases"] if r["release"]]
+    if report["release"]:
+        release = literal(report["release"])
+    elif named:
+        release = ", ".join(map(literal, named))
+    else:
+        release = "(no release declared)"
     out = [f"# Release audit: {release}", ""]
     out += table(
         ("Field", "Value"),
@@ -69,6 +75,19 @@ def render_markdown(report: dict[str, Any]) -> str:
             ("Generated (UTC)", report["generated_at"]),
         ],
     )
+    if len(report["releases"]) > 1:
+        out += ["", "## Releases", ""]
+        out += table(
+            ("Release", "Verdict", "Pages"),
+            (
+                (
+                    literal(r["release"]) if r["release"] else "(pages of no release)",
+                    f"**{'READY' if r['ready'] else 'NOT READY'}**: {r['summary']}",
+                    ", ".join(map(literal, r["pages"])),
+                )
+                for r in report["releases"]
+            ),
+        )
     out += ["", "## Checklist", ""]
     out += table(
         ("State", "Item", "Where", "Waiver"),

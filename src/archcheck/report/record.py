@@ -51,6 +51,9 @@ def verdict(result: CheckResult) -> dict[str, Any]:
 
 
 def token_inventory(result: CheckResult, config: Config) -> list[dict[str, Any]]:
+    """Every declared token (the configuration's, and the notes' own that are referenced)."""
+    declared = {(name, value) for name, value in config.tokens.items()}
+    declared |= {(r.name, r.value) for r in result.tokens}
     return [
         {
             "name": name,
@@ -58,10 +61,10 @@ def token_inventory(result: CheckResult, config: Config) -> list[dict[str, Any]]
             "references": [
                 {"path": r.path, "line": r.line, "column": r.column, "kind": r.kind}
                 for r in sorted(result.tokens, key=lambda r: (r.path, r.line, r.column))
-                if r.name == name
+                if (r.name, r.value) == (name, value)
             ],
         }
-        for name, value in sorted(config.tokens.items())
+        for name, value in sorted(declared)
     ]
 
 
@@ -85,6 +88,31 @@ def _timestamp() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def releases(result: CheckResult) -> list[dict[str, Any]]:
+    """Each release's own verdict (releases.py): its pages, items and what it rests on."""
+    return [
+        {
+            "release": v.release,
+            "ready": v.green and not v.count("open"),
+            "summary": v.reasons(),
+            "pages": list(v.pages),
+            "items": len(v.items),
+            "open_items": v.count("open"),
+            "waived_items": v.count("waived"),
+            "errors": len(v.errors),
+        }
+        for v in result.releases
+    ]
+
+
+def release_of(result: CheckResult, config: Config) -> str | None:
+    """The release the record is of: the one release its pages declare, else the project's."""
+    named = {release for _, release in result.page_releases}
+    if len(named) == 1 and None not in named:
+        return next(iter(named))
+    return config.release if not named - {config.release} else None
+
+
 def build_report(result: CheckResult, config: Config, cwd: Path | None = None) -> dict[str, Any]:
     """The audit record as plain data. Paths are shown as `archcheck check` shows them."""
     cwd = cwd or Path.cwd()
@@ -93,8 +121,9 @@ def build_report(result: CheckResult, config: Config, cwd: Path | None = None) -
         checked.append(config.path)
     return {
         "schema": SCHEMA,
-        "release": config.tokens.get("release"),
+        "release": release_of(result, config),
         "verdict": verdict(result),
+        "releases": releases(result),
         "archcheck_version": __version__,
         "generated_at": _timestamp(),
         "git": git_state(config.root, checked),
