@@ -1,5 +1,6 @@
 """The GitHub Action (action.yml): its metadata, its steps run the way the runner runs a composite
-action on a recorded ``pull_request`` event."""
+action on a recorded ``pull_request`` event, and the example workflows of its docs page, linted
+by actionlint."""
 
 from __future__ import annotations
 
@@ -18,13 +19,15 @@ import pytest
 import yaml
 
 from archcheck import __version__
+from tests.docs.sybil_support.fence_audit import scan
 
-from .conftest import ROOT
+from .conftest import ROOT, Lint
 
 ACTION: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 STEPS: list[dict[str, Any]] = ACTION["runs"]["steps"]
 INPUTS: dict[str, dict[str, str]] = ACTION["inputs"]
 BIN = Path(sys.executable).parent
+PAGE = ROOT / "docs" / "archcheck" / "github-action.md"
 RECORDED = Path(__file__).parent / "fixtures" / "pull_request_event.json"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 # What `shell: bash` runs a step's script with, {0} being the script's file.
@@ -430,3 +433,75 @@ def test_what_cannot_be_checked_fails_with_exit_code_2(
     assert run.exit_code == 2, run.log
     assert run.outputs == {"exit-code": "2"}
     assert "could not" in run.summary
+
+
+# ---- the docs page's example workflows ------------------------------------------------------
+
+
+def page_workflows() -> list[tuple[str, str]]:
+    text = PAGE.read_text(encoding="utf-8")
+    blocks = [b for b in scan(text, PAGE.name) if b.language == "yaml"]
+    return [(b.where, b.content + "\n") for b in blocks if "jobs" in yaml.safe_load(b.content)]
+
+
+WORKFLOWS = page_workflows()
+
+
+def triggers(workflow: str) -> Any:
+    # YAML 1.1 reads the key `on` as True.
+    return yaml.safe_load(workflow)[True]
+
+
+def test_the_page_shows_the_three_workflows() -> None:
+    pushes, pull_requests, _ = (triggers(w) for _, w in WORKFLOWS)
+    assert set(pushes) == {"push", "pull_request"}
+    assert pull_requests == {"pull_request": {"types": ["opened", "edited", "synchronize"]}}
+    assert "mkdocs build --strict" in WORKFLOWS[2][1] and "actions/deploy-pages@" in WORKFLOWS[2][1]
+
+
+@pytest.mark.parametrize(("where", "workflow"), WORKFLOWS, ids=[w for w, _ in WORKFLOWS])
+def test_the_page_s_workflow_passes_actionlint(
+    actionlint: Lint, tmp_path: Path, where: str, workflow: str
+) -> None:
+    file = tmp_path / "workflow.yml"
+    file.write_text(workflow, encoding="utf-8")
+    problems = actionlint([file])
+    assert problems == [], "\n".join(f"{where}+{p['line']}: {p['message']}" for p in problems)
+
+
+def test_actionlint_reports_the_injection_the_action_avoids(
+    actionlint: Lint, tmp_path: Path
+) -> None:
+    # The pull request workflow, with the body pasted into a script: what the action never does.
+    workflow = WORKFLOWS[1][1] + '      - run: echo "${{ github.event.pull_request.body }}"\n'
+    file = tmp_path / "injected.yml"
+    file.write_text(workflow, encoding="utf-8")
+    problems = actionlint([file])
+    assert [p["kind"] for p in problems] == ["expression"]
+    assert "potentially untrusted" in str(problems[0]["message"])
+
+
+def test_the_page_uses_the_action_with_its_inputs_at_this_release() -> None:
+    uses = [
+        s
+        for _, w in WORKFLOWS
+        for job in yaml.safe_load(w)["jobs"].values()
+        for s in job["steps"]
+        if s.get("uses", "").startswith("your-org/archcheck@")
+    ]
+    assert len(uses) == 2
+    for s in uses:
+        assert s["uses"] == f"your-org/archcheck@v{__version__}"
+        assert set(s.get("with", {})) <= set(INPUTS)
+    text = PAGE.read_text(encoding="utf-8")
+    pins = re.findall(r"archcheck-docs(?:\[site\])?==([\w.]+)", text)
+    assert pins and set(pins) == {__version__}
+    assert re.findall(r"`v(\d[\w.]*)`", text) == [__version__]
+
+
+def test_the_page_is_in_the_navigation_next_to_the_other_archcheck_pages() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (
+        "      - The site, CI and pre-commit: archcheck/site-and-ci.md\n"
+        "      - The GitHub Action: archcheck/github-action.md\n" in nav
+    )
