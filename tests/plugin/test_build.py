@@ -33,7 +33,7 @@ def test_strict_build_passes_once_the_item_is_ticked(build: Build, site: Path) -
     done = build("--strict")
     assert done.returncode == 0, done.stdout
     assert problems(done.stdout) == []
-    assert "release gate green: 0 of 2 checklist items open" in done.stdout
+    assert "release gate green for dggll6o4xq-t: all 2 items done" in done.stdout
     page = (site / "site" / "index.html").read_text()
     assert "Release gate: all 2 items done" in page
     readiness = (site / "site" / "release-readiness" / "index.html").read_text()
@@ -54,7 +54,7 @@ def test_open_items_allowed_pass_but_are_still_printed(build: Build, site: Path,
         line.startswith(f"{where} AC101 [allowed") and line.endswith(message)
         for line in archcheck_lines(done.stdout, "INFO")
     )
-    assert "release gate red: 1 of 2 checklist items open" in done.stdout
+    assert "release gate red for dggll6o4xq-t: 1 of 2 items open" in done.stdout
     page = (site / "site" / "index.html").read_text()
     assert "Release gate: 1 of 2 items open" in page
     assert "Preview build: open items are allowed here" in page

@@ -49,8 +49,10 @@ def render_banner(
     *,
     readiness_url: str | None,
     allow_open: bool,
+    release: str | None = None,
 ) -> str:
-    """HTML for one page; ``others`` are the page's findings other than its open items."""
+    """HTML for one page; ``others`` are the page's findings other than its open items;
+    ``release``: the release the page belongs to (its note's own, or the project's)."""
     title, kind = _title(states, others)
     pending = [s for s in states if s.state != "done"]
     open_count = sum(s.state == "open" for s in states)
@@ -59,6 +61,8 @@ def render_banner(
         f' data-archcheck-items="{len(states)}" data-archcheck-open="{open_count}">',
         f'<p class="admonition-title">{escape(title)}</p>',
     ]
+    if release:  # a site may hold several releases' notes: say which one this page gates
+        parts.append(f'<p class="archcheck-release">Release <code>{escape(release)}</code></p>')
     if pending:
         parts.append('<ul class="archcheck-open-items">')
         parts += [_item_line(s, anchors) for s in pending]

@@ -128,13 +128,15 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             log.error(printable(str(problem)))
         for f in self.result.findings:
             log.log(self._level(f, config.strict), self._line(f))
-        open_items = [s for s in self.states.values() if s.state == "open"]
-        gate = "green" if self.result.exit_code == 0 else "red"
-        where = printable(", ".join(f"{s.item.path}:{s.item.line}" for s in open_items))
-        log.info(
-            f"release gate {gate}: {len(open_items)} of {len(self.states)} checklist items open"
-            + (f" ({where})" if where else "")
-        )
+        for release in self.result.releases:  # one verdict per release, saying why
+            gate = "green" if release.green else "red"
+            named = f" for {release.release}" if release.release else ""
+            still_open = [s.item for s in release.items if s.state == "open"]
+            where = ", ".join(f"{item.path}:{item.line}" for item in still_open)
+            log.info(
+                printable(f"release gate {gate}{named}: {release.reasons()}")
+                + (f" ({printable(where)})" if where else "")
+            )
 
     # After the other plugins and hooks: the pages they add are read with the rest.
     @event_priority(-100)
@@ -302,7 +304,12 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             if self.readiness is not None:
                 readiness = get_relative_url(self.readiness.url, page.file.url)
             banner = render_banner(
-                states, anchors, others, readiness_url=readiness, allow_open=self.allow_open
+                states,
+                anchors,
+                others,
+                readiness_url=readiness,
+                allow_open=self.allow_open,
+                release=result.release,
             )
             html = insert_at_top(html, banner)
         return html

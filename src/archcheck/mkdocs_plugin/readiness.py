@@ -31,8 +31,10 @@ def _verdict_box(result: CheckResult, config: Config, allow_open: bool) -> list[
     state = verdict(result)
     kind = "success" if state["ready"] else "failure"
     heading = f"{'Ready' if state['ready'] else 'Not ready'}: {state['summary']}"
-    release = config.tokens.get("release")
-    body = f"Release <code>{escape(release)}</code>. " if release else ""
+    named = [v.release for v in result.releases if v.release]
+    body = "".join(f"Release <code>{escape(release)}</code>. " for release in named[:1])
+    if len(named) > 1:
+        body = f"{len(named)} releases, each with its own verdict below. "
     body += f"{len(result.documents)} pages checked; `archcheck check` gives the same verdict."
     if allow_open and state["open_items"]:
         body += " This is a preview build: open items are allowed, the gate is still red."
@@ -63,10 +65,28 @@ def render_readiness(
             return f"{text(path)}:{line}"
         return f"[{text(path)}:{line}]({target}{'#' + anchor if anchor else ''})"
 
+    def page(path: str) -> str:
+        target = links.get(path)
+        return f"[{text(path)}]({target})" if target else text(path)
+
     at_line = {(item.path, item.line): anchor for item, anchor in anchors.items()}
     references = sorted(result.tokens, key=lambda r: (r.path, r.line, r.column))
+    declared = {(r.name, r.value) for r in references}  # the notes' own tokens, too
     out = [f"# {text(title)}", ""]
     out += _verdict_box(result, config, allow_open)
+    if any(v.release for v in result.releases):
+        out += ["", "## Releases", ""]
+        out += table(
+            ("Release", "Verdict", "Pages"),
+            (
+                (
+                    code(v.release) if v.release else "(pages of no release)",
+                    f"**{'green' if v.green else 'red'}**: {text(v.reasons())}",
+                    ", ".join(map(page, v.pages)) or "none",
+                )
+                for v in result.releases
+            ),
+        )
     out += ["", "## Checklist", ""]
     out += table(
         ("State", "Item", "Page and line"),
@@ -100,10 +120,12 @@ def render_readiness(
             (
                 cell(name),
                 code(value),
-                ", ".join(where(r.path, r.line) for r in references if r.name == name)
+                ", ".join(
+                    where(r.path, r.line) for r in references if (r.name, r.value) == (name, value)
+                )
                 or "**nowhere**",
             )
-            for name, value in sorted(config.tokens.items())
+            for name, value in sorted({*config.tokens.items(), *declared})
         ),
     )
     out += ["", "## Findings", ""]
