@@ -1,7 +1,7 @@
 """Which files a run checks: the same pages as the site publishes, and never fewer.
 
 Without paths, the configured docs folders (by default the site's ``docs_dir``, else
-``docs/``); a declared folder that disagrees with the site's ``docs_dir`` is a configuration
+``docs/``, else the repository's folder, tool folders such as ``.venv`` aside); a declared folder that disagrees with the site's ``docs_dir`` is a configuration
 error. Inside the site's docs folder, MkDocs says which files are pages; a Markdown file it does
 not publish (excluded, a draft, not a page suffix) is listed as skipped, with why, so the CLI
 agrees with `mkdocs build` and says so.
@@ -48,6 +48,8 @@ def discover(
     project = config.root.resolve()
     site_docs = docs_dir(config, store)
     targets = [Path(p) for p in paths] if paths else _default_targets(config, site_docs)
+    # No docs folder configured, no site and no docs/: the repository itself, tool folders aside.
+    whole = not paths and not config.docs_declared and site_docs is None and targets == [project]
     found = Discovery()
     walks: list[tuple[Path, Walk]] = []
     for target in targets:
@@ -57,7 +59,7 @@ def discover(
         elif target.is_dir() and target.name.lower().endswith(MARKDOWN_SUFFIXES):
             found.problems.append(Problem(shown, "is a directory, not a Markdown file"))
         elif target.is_dir():
-            walked = walk_folder(target, project, cwd)
+            walked = walk_folder(target, project, cwd, whole_repository=whole)
             if not walked.files and not walked.problems:
                 names = ", ".join(f"*{suffix}" for suffix in reversed(MARKDOWN_SUFFIXES))
                 found.problems.append(Problem(shown, f"no Markdown files ({names}) in this folder"))
@@ -133,6 +135,8 @@ def _default_targets(config: Config, site_docs: Path | None) -> list[Path]:
     part of the site, or passes over the site, is a configuration error."""
     declared = [config.root / folder for folder in config.docs]
     if site_docs is None:
+        if not config.docs_declared and not declared[0].is_dir():
+            return [config.root.resolve()]  # no docs/ either: the repository's own Markdown
         return declared
     if not config.docs_declared:
         return [site_docs]

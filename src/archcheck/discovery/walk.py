@@ -66,10 +66,22 @@ def _outside(shown: str, target: Path, project: Path) -> Problem:
     )
 
 
-def walk_folder(folder: Path, project: Path, cwd: Path) -> Walk:
+# Folders a walk of a whole repository passes over (with no docs folder configured or found):
+# tool state and installed packages, not anyone's notes. Hidden folders (.git, .venv, .tox) and
+# any folder holding a virtual environment (pyvenv.cfg) are passed over too.
+NOT_DOCS = frozenset({"node_modules", "venv", "__pypackages__", "_build", "buck-out", "dist"})
+
+
+def not_docs(entry: os.DirEntry[str]) -> bool:
+    name = entry.name
+    return name.startswith(".") or name in NOT_DOCS or os.path.exists(f"{entry.path}/pyvenv.cfg")
+
+
+def walk_folder(folder: Path, project: Path, cwd: Path, *, whole_repository: bool = False) -> Walk:
     """The Markdown files under ``folder`` in Path order (a folder's files and subfolders sorted
     by name parts, as Paths sort). Folder names are worked out once per folder, not per file:
-    on a tree of thousands of pages that was most of a cached run."""
+    on a tree of thousands of pages that was most of a cached run. ``whole_repository``: the
+    folder is a repository's root, walked for want of a docs folder: NOT_DOCS is passed over."""
     walked = Walk()
     found: list[tuple[tuple[str, ...], Found]] = []
     start = folder.resolve()
@@ -116,6 +128,8 @@ def walk_folder(folder: Path, project: Path, cwd: Path) -> Walk:
                         Problem(shown, "is a symbolic link to a folder that holds it (a loop)")
                     )
                     continue
+            if is_dir and whole_repository and not_docs(entry):
+                continue
             if is_dir:
                 real = target if is_link else real_here / name
                 pending.append(
