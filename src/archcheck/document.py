@@ -3,7 +3,8 @@
 GitHub's view (cmark-gfm) gives every fact with its line; the site's view (the site's own
 Python-Markdown), when the page belongs to a site, adds the boxes, footnotes and diagrams only
 the site shows. A box either renderer shows is an item; it is done only when every renderer
-that shows it shows it ticked and its own marker says so.
+that shows it shows it ticked and its own marker says so; it is dropped when it is not done
+and every renderer shows it with its own text struck through.
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ def _item(
     marker = found.group(0) if found else ("[x]" if all(b.checked for b in shown) else "[ ]")
     checked = marker.lower() == "[x]" and all(box.checked for box in shown)
     text = next((box.text for box in shown if box.text), "")
+    # Dropped only when every renderer of the page shows the box and strikes it through: one
+    # that shows it unstruck, or shows no box, shows it open, and an open box any renderer
+    # shows is never let through.
+    views = (github, site) if has_site else (github,)
+    dropped = not checked and all(box is not None and box.struck for box in views)
     return ChecklistItem(
         path=path,
         line=line,
@@ -121,6 +127,7 @@ def _item(
         site=_render(site) if has_site else None,
         github_depth=github.depth if github else 0,
         site_depth=site.depth if site else 0,
+        dropped=dropped,
     )
 
 

@@ -21,6 +21,14 @@ class Render(StrEnum):
     NOT_A_BOX = "not-a-box"
 
 
+class ItemState(StrEnum):
+    """Where a checklist item stands for the release gate."""
+
+    DONE = "done"
+    OPEN = "open"
+    DROPPED = "dropped"  # open, but struck through wherever it is shown: holds nothing up
+
+
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
     """A checkbox that GitHub (cmark-gfm) or the site (Python-Markdown) renders.
@@ -30,7 +38,9 @@ class ChecklistItem:
     ``github`` and ``site`` say how each renderer shows it (``site`` is None when the page
     belongs to no MkDocs site); ``github_depth``/``site_depth`` count enclosing list items.
     ``origin`` is empty for a box on its own line; otherwise it says where the box came from
-    (a snippet, an include), and ``line`` is the page's first line.
+    (a snippet, an include), and ``line`` is the page's first line. ``dropped`` is True for an
+    item that is not done and that every renderer shows as a box with its own text struck
+    through; ``state`` says the same as one value.
     """
 
     path: str
@@ -44,6 +54,18 @@ class ChecklistItem:
     github_depth: int
     site_depth: int
     origin: str = ""
+    # Last, with a default: a record of the fields before it reads as it did.
+    dropped: bool = False
+
+    def __post_init__(self) -> None:
+        if self.checked and self.dropped:
+            raise ValueError(f"{self.path}:{self.line}: an item is done or dropped, not both")
+
+    @property
+    def state(self) -> ItemState:
+        if self.checked:
+            return ItemState.DONE
+        return ItemState.DROPPED if self.dropped else ItemState.OPEN
 
     @property
     def renderers_agree(self) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from archcheck.engine import CheckResult
+from archcheck.model import ChecklistItem
 from archcheck.printable import LEGACY_COMMAND, UNPRINTABLE
 
 # A raw newline in json.dumps' output is its indentation: inside strings it escapes all C0.
@@ -21,9 +22,7 @@ def as_data(result: CheckResult, command: str) -> dict[str, Any]:
         "version": VERSION,
         "command": command,
         "exit_code": result.exit_code,
-        "items": [
-            {**asdict(item), "renderers_agree": item.renderers_agree} for item in result.items
-        ],
+        "items": [_item(item) for item in result.items],
         "findings": [asdict(f) for f in result.findings],
         "waivers": [
             {
@@ -41,6 +40,19 @@ def as_data(result: CheckResult, command: str) -> dict[str, Any]:
         "problems": [asdict(p) for p in result.problems],
         "documents": list(result.documents),
     }
+
+
+def _item(item: ChecklistItem) -> dict[str, Any]:
+    """The item's fields, with ``dropped`` shown as part of ``state`` (done, open or dropped),
+    right after ``checked``: one key says where the item stands."""
+    data: dict[str, Any] = {}
+    for key, value in asdict(item).items():
+        if key != "dropped":
+            data[key] = value
+        if key == "checked":
+            data["state"] = item.state.value
+    data["renderers_agree"] = item.renderers_agree
+    return data
 
 
 def dumps(data: object) -> str:

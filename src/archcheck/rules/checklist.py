@@ -1,4 +1,5 @@
-"""AC1xx: checklist state. An open box fails, as does a box the renderers disagree on."""
+"""AC1xx: checklist state. An open box fails (a dropped one, struck through, does not), as does
+a box the renderers disagree on."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from archcheck.config import Config
 from archcheck.findings import Finding, Severity
-from archcheck.model import ChecklistItem, Document, Fact, Render
+from archcheck.model import ChecklistItem, Document, Fact, ItemState, Render
 from archcheck.rule import Rule
 
 if TYPE_CHECKING:
@@ -49,9 +50,45 @@ def open_checklist_item(document: Document, config: Config) -> Iterator[Finding]
     ```text
     example.md:2: waiver AC101 until 2031-06-30 covers line 3: rotation booked for 20 June
     ```
+
+    Best practice: if the work will not be done at all, strike the item's whole text through.
+    It stays on the page as dropped and holds nothing up; it needs no waiver.
+
+    ```markdown
+    - [x] Code reviewed
+    - [ ] ~~Migrate the legacy queue~~
+    ```
+
+    Anti-pattern: striking only part of the item, or striking it in one way that only one
+    renderer shows (GitHub strikes `~one tilde~`, this site shows it as it is written). An item
+    is dropped only when GitHub and the site (when the page is one of a site) both show all of
+    its own text struck through; any other open item is still open.
+
+    ```markdown
+    - [ ] ~~Migrate~~ the legacy queue
+    - [ ] ~Rotate the keys~
+    ```
+
+    ```text
+    example.md:1:3: AC101 open checklist item: 'Migrate the legacy queue'
+    example.md:2:3: AC101 open checklist item: 'Rotate the keys'
+    ```
+
+    Anti-pattern: taking the items nested under a dropped one for dropped too. An item's own
+    text is its own lines, not the list nested in it, and each nested item is judged on its own
+    text: an open item under a dropped one is still open until it is ticked or struck itself.
+
+    ```markdown
+    - [ ] ~~Migrate the legacy queue~~
+      - [ ] Tell the queue's users
+    ```
+
+    ```text
+    example.md:2:5: AC101 open checklist item: "Tell the queue's users"
+    ```
     """
     for item in document.checklist:
-        if not item.checked:
+        if item.state is ItemState.OPEN:
             yield OPEN_ITEM.finding(
                 item.path, item.line, item.column, f"open checklist item: {item.text!r}"
             )

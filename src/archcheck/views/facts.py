@@ -10,13 +10,15 @@ from archcheck.model import CodeBlock, FootnoteRef, Table, TextRun
 @dataclass(frozen=True, slots=True)
 class Box:
     """A checkbox a renderer draws. ``line`` is None when it stands on no line of the page (a
-    snippet, an include, text an extension generated); ``origin`` then says so."""
+    snippet, an include, text an extension generated); ``origin`` then says so. ``struck`` is
+    True when the renderer strikes all of its item's own text through (views/struck.py)."""
 
     line: int | None
     checked: bool
     depth: int  # enclosing list items, 0 at top level
     text: str
     origin: str = ""
+    struck: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from archcheck.text import BOM, Source
 from archcheck.views.cmark import render_html
 from archcheck.views.facts import Box, GitHubView
 from archcheck.views.html import Tag, pieces
+from archcheck.views.struck import struck_boxes
 
 # No CMARK_OPT_UNSAFE: GitHub drops raw HTML, so a checkbox typed as HTML is none of its boxes.
 OPTIONS = (
@@ -88,6 +89,10 @@ def _boxes(html: str, source: Source) -> Iterator[Box]:
     if 'type="checkbox"' not in html:
         return
     unreferenced = _unreferenced_footnotes(html, len(source.lines))
+    struck = struck_boxes(html)
+    # The checkboxes so far, hidden ones too, as struck_boxes() counts them: without raw HTML
+    # every checkbox cmark-gfm writes opens a list item.
+    count = 0
     depth = 0
     stack: list[bool] = []  # per open <li>: whether it is a list item (a footnote's is not)
     hidden = 0  # inside an unreferenced footnote: GitHub does not render it
@@ -105,6 +110,7 @@ def _boxes(html: str, source: Source) -> Iterator[Box]:
             continue
         stack.append(True)
         depth += 1
+        count += found.group(2) is not None
         if found.group(2) is None or hidden:
             continue
         item = _lines(attributes)
@@ -113,7 +119,8 @@ def _boxes(html: str, source: Source) -> Iterator[Box]:
             # The marker sits on the item's first line with text (an item may open blank).
             numbers = range(item[0], item[1] + 1)
             line = next((n for n in numbers if source.marker_column(n)), item[0])
-        yield Box(line, found.group(3) is not None, depth - 1, _item_text(html, found.end()))
+        text = _item_text(html, found.end())
+        yield Box(line, found.group(3) is not None, depth - 1, text, struck=count - 1 in struck)
 
 
 def _unreferenced_footnotes(html: str, last: int) -> frozenset[str]:

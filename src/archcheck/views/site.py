@@ -5,6 +5,7 @@ a box on a line that takes no tag, from untagged_boxes.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from archcheck.text import ETX, STX, Source, normalise
@@ -12,6 +13,7 @@ from archcheck.views.facts import Box, SiteView
 from archcheck.views.html import Tag, pieces
 from archcheck.views.line_tags import LineTags, tag_lines
 from archcheck.views.site_config import Site
+from archcheck.views.struck import is_checkbox, struck_boxes
 from archcheck.views.untagged_boxes import ask_by_turning_markers, place_untagged
 
 ENDS_ITEM_TEXT = frozenset({"ul", "ol", "li", "pre", "blockquote", "table", "div", "details"})
@@ -71,8 +73,12 @@ def site_view(source: Source, site: Site) -> SiteView:
     body = body.replace(STX, "").replace(ETX, "")
     tagging = tag_lines(body, first_line) if first_line is not None else None
     text, tags = (tagging.text, tagging.tags) if tagging is not None else (body, None)
-    view = read_site_html(render(site, text), tags)
+    html = render(site, text)
+    view = read_site_html(html, tags)
+    struck = struck_boxes(html, tags.remove if tags else str)
     boxes = view.boxes
+    if struck:
+        boxes = tuple(replace(b, struck=n in struck) for n, b in enumerate(boxes))
     if first_line is not None and any(box.line is None for box in boxes):
 
         def shown(turned: str) -> tuple[Box, ...]:
@@ -103,7 +109,7 @@ def read_site_html(html: str, tags: LineTags | None) -> SiteView:
             continue
         tag: Tag = piece
         name = tag.name
-        if name == "input" and (tag.attribute("type") or "").lower() == "checkbox":
+        if is_checkbox(tag):
             if reading is not None:
                 _close(boxes, reading, text, tags)
             boxes.append(Box(None, tag.attribute("checked") is not None, max(depth - 1, 0), ""))
@@ -141,4 +147,4 @@ def _close(boxes: list[Box], index: int, text: list[str], tags: LineTags | None)
     line = tags.read(joined) if tags else None
     words = (tags.remove(joined) if tags else joined).lstrip().split("\n", 1)[0].strip()
     box = boxes[index]
-    boxes[index] = Box(line, box.checked, box.depth, words)
+    boxes[index] = replace(box, line=line, text=words)

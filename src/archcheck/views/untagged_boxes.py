@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from archcheck.text import ETX, MARKER, STX, Source
 from archcheck.views.facts import Box
@@ -55,7 +56,7 @@ def ask_by_turning_markers(
     placed = []
     for box, code in zip(boxes, codes, strict=True):
         if box.line is None and 0 < code <= len(untagged):
-            box = Box(first_line + untagged[code - 1], box.checked, box.depth, box.text)
+            box = replace(box, line=first_line + untagged[code - 1])
         placed.append(box)
     return tuple(placed)
 
@@ -87,9 +88,7 @@ def place_untagged(boxes: tuple[Box, ...], source: Source) -> tuple[Box, ...]:
         items = [n for n in bare if BARE_ITEM.match(source.line(n))]
         lines = items if len(items) == len(gap) else bare
         if len(lines) == len(gap):
-            placed[index:end] = [
-                Box(n, b.checked, b.depth, b.text) for n, b in zip(lines, gap, strict=True)
-            ]
+            placed[index:end] = [replace(b, line=n) for n, b in zip(lines, gap, strict=True)]
         else:
             placed[index:end] = _place_by_text(gap, source, after, before)
         after = next((b.line for b in reversed(placed[index:end]) if b.line), after)
@@ -119,9 +118,9 @@ def _place_by_text(boxes: list[Box], source: Source, after: int, before: int) ->
         numbers = found_on.get((box.checked, _letters(box.text)[:40]), [])
         at = bisect_right(numbers, after)
         if at == len(numbers):
-            placed.append(Box(None, box.checked, box.depth, box.text, UNPLACED))
+            placed.append(replace(box, line=None, origin=UNPLACED))
         else:
-            placed.append(Box(numbers[at], box.checked, box.depth, box.text))
+            placed.append(replace(box, line=numbers[at]))
             after = numbers[at]
     return placed
 
