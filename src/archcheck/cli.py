@@ -189,6 +189,7 @@ def summary(result: CheckResult) -> str:
     counts = [
         (states.count("open"), "open item"),
         (states.count("waived"), "waived item"),
+        (states.count("dropped"), "dropped item"),
         (sum(f.severity is Severity.ERROR for f in result.findings), "error"),
         (sum(f.severity is Severity.WARNING for f in result.findings), "warning"),
     ]

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archcheck.findings import Finding, Severity
-from archcheck.item_states import ItemState
+from archcheck.item_states import ItemVerdict
 
 GATE_ITEM_CODE = "AC101"
 
@@ -23,7 +23,7 @@ class ReleaseVerdict:
 
     release: str | None
     pages: tuple[str, ...]
-    items: tuple[ItemState, ...]
+    items: tuple[ItemVerdict, ...]
     findings: tuple[Finding, ...]
     problems: int = 0
 
@@ -63,11 +63,15 @@ class ReleaseVerdict:
         still_open, waived = self.count("open"), self.count("waived")
         if still_open:
             said = f"{still_open} of {_count(total, 'item')} open"
-        elif waived:
+        elif waived or self.count("dropped"):
             said = f"{self.count('done')} of {_count(total, 'item')} done"
         else:
             return "1 item done" if total == 1 else f"all {total} items done"
-        return f"{said}, {waived} waived" if waived else said
+        if waived:
+            said += f", {waived} waived"
+        if self.count("dropped"):
+            said += f", {self.count('dropped')} dropped"
+        return said
 
     def headline(self) -> str:
         """``release pay-2031-07: red, 1 of 2 items open``."""
@@ -83,7 +87,7 @@ def _count(n: int, noun: str) -> str:
 
 def release_verdicts(
     page_releases: tuple[tuple[str, str | None], ...],
-    items: tuple[ItemState, ...],
+    items: tuple[ItemVerdict, ...],
     findings: tuple[Finding, ...],
     problems: int,
 ) -> tuple[ReleaseVerdict, ...]:

@@ -102,6 +102,7 @@ def test_verdict_checklist_and_waivers(project: Path) -> None:
         "items": 3,
         "open_items": 1,
         "waived_items": 1,
+        "dropped_items": 0,
         "errors": 1,
         "warnings": 0,
         "problems": 0,

@@ -1,10 +1,11 @@
 """Which files a run checks: the same pages as the site publishes, and never fewer.
 
 Without paths, the configured docs folders (by default the site's ``docs_dir``, else
-``docs/``, else the repository's folder, tool folders such as ``.venv`` aside); a declared folder that disagrees with the site's ``docs_dir`` is a configuration
-error. Inside the site's docs folder, MkDocs says which files are pages; a Markdown file it does
-not publish (excluded, a draft, not a page suffix) is listed as skipped, with why, so the CLI
-agrees with `mkdocs build` and says so.
+``docs/``, else the repository's folder, tool folders such as ``.venv`` aside); a declared
+folder that disagrees with the site's ``docs_dir`` is a configuration error. Inside the site's
+docs folder, MkDocs says which files are pages; a Markdown file it does not publish (excluded,
+a draft, not a page suffix) is listed as skipped, with why, so the CLI agrees with
+`mkdocs build` and says so.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ NOT_DOCS = frozenset({"node_modules", "venv", "__pypackages__", "_build", "buck-
 
 def not_docs(entry: os.DirEntry[str]) -> bool:
     name = entry.name
-    return name.startswith(".") or name in NOT_DOCS or os.path.exists(f"{entry.path}/pyvenv.cfg")
+    return name.startswith(".") or name in NOT_DOCS or Path(entry.path, "pyvenv.cfg").exists()
 
 
 def walk_folder(folder: Path, project: Path, cwd: Path, *, whole_repository: bool = False) -> Walk:

@@ -8,6 +8,7 @@ its own."""
 from __future__ import annotations
 
 from archcheck.engine import CheckResult
+from archcheck.model import ItemState
 from archcheck.printable import UNPRINTABLE, escape, printable
 
 _DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
@@ -46,6 +47,11 @@ def render(result: CheckResult, command: str) -> str:
         props = f"file={file_property(f.path)},line={f.line},col={f.column}"
         title = text_property(f"{f.code} {f.name}")
         lines.append(f"::{kind} {props},title={title}::{message(f.message)}")
+    for item in result.items:  # listed, so a reviewer sees every item that no longer holds
+        if item.state is ItemState.DROPPED:
+            props = f"file={file_property(item.path)},line={item.line},col={item.column}"
+            text = f"dropped {item.text!r}: struck through, it does not hold the release"
+            lines.append(f"::notice {props},title=dropped item::{message(text)}")
     for p in result.problems:
         line = f",line={p.line}" if p.line else ""
         lines.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from archcheck.engine import CheckResult
+from archcheck.model import ItemState
 from archcheck.printable import printable
 
 
@@ -29,6 +30,10 @@ def render(result: CheckResult, command: str) -> str:
                 failures += 1
                 line = f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
                 _element(case, "failure", line, type=f.code, message=f.message)
+        dropped = [i for i in result.items if i.path == path and i.state is ItemState.DROPPED]
+        if dropped:  # not a failure, but listed for the reviewer
+            shown = (f"{i.path}:{i.line}:{i.column}: dropped {i.text!r}" for i in dropped)
+            _element(case, "system-out", "\n".join(shown))
     for p in result.problems:
         case = _element(suite, "testcase", classname="archcheck", name=p.path)
         _element(case, "error", str(p), message=p.message)

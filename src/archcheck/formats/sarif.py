@@ -7,6 +7,7 @@ from typing import Any
 from archcheck import __version__
 from archcheck.engine import CheckResult
 from archcheck.formats.json import dumps
+from archcheck.model import ItemState
 from archcheck.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -39,9 +40,28 @@ def render(result: CheckResult, command: str) -> str:
         }
         for f in result.findings
     ]
-    notifications = [
+    notifications: list[dict[str, Any]] = [
         {"level": "error", "message": {"text": str(p)}, "descriptor": {"id": "could-not-run"}}
         for p in result.problems
+    ]
+    notifications += [  # no finding, but every item that no longer holds the release is listed
+        {
+            "level": "note",
+            "message": {
+                "text": f"dropped {item.text!r}: struck through, it does not hold the release"
+            },
+            "descriptor": {"id": "dropped-item"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": item.path},
+                        "region": {"startLine": item.line, "startColumn": item.column},
+                    }
+                }
+            ],
+        }
+        for item in result.items
+        if item.state is ItemState.DROPPED
     ]
     log = {
         "$schema": SCHEMA,

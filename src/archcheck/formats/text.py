@@ -6,6 +6,7 @@ a terminal control cannot start a line of its own (see printable.py)."""
 from __future__ import annotations
 
 from archcheck.engine import CheckResult
+from archcheck.model import ItemState
 from archcheck.printable import printable
 from archcheck.rules.checklist import describe
 
@@ -22,6 +23,7 @@ def render(result: CheckResult, command: str) -> str:
     if command == "checklist":
         for item in result.items:
             note = "" if item.renderers_agree else f"  ({describe(item)})"
+            note += "  (dropped)" if item.state is ItemState.DROPPED else ""
             lines.append(
                 f"{where(item.path)}:{item.line}:{item.column}: {item.marker} {item.text}{note}"
             )
@@ -42,4 +44,10 @@ def render(result: CheckResult, command: str) -> str:
             f"{where(w.path)}:{w.line}: waiver {','.join(w.codes)} {state} {w.until.isoformat()}"
             f" covers {covered}: {w.reason}"
         )
+    for item in result.items:  # a reviewer sees every item that no longer holds the release
+        if item.state is ItemState.DROPPED:
+            lines.append(
+                f"{where(item.path)}:{item.line}:{item.column}: dropped {item.text!r} (struck "
+                "through wherever it is shown: it does not hold the release)"
+            )
     return "".join(printable(line) + "\n" for line in lines)

@@ -8,10 +8,10 @@ from html import escape
 
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem
-from archcheck.report import ItemState
+from archcheck.report import ItemVerdict
 
 
-def _title(states: Sequence[ItemState], others: Sequence[Finding]) -> tuple[str, str]:
+def _title(states: Sequence[ItemVerdict], others: Sequence[Finding]) -> tuple[str, str]:
     """The banner's heading and its admonition kind (Material colours them)."""
     open_items = sum(s.state == "open" for s in states)
     waived = sum(s.state == "waived" for s in states)
@@ -23,13 +23,17 @@ def _title(states: Sequence[ItemState], others: Sequence[Finding]) -> tuple[str,
         )
     if open_items:
         return f"Release gate: {open_items} of {len(states)} items open", "failure"
+    done = sum(s.state == "done" for s in states)
+    dropped = sum(s.state == "dropped" for s in states)
     title = f"Release gate: all {len(states)} items done"
-    if waived:
-        title = f"Release gate: {len(states) - waived} of {len(states)} items done, {waived} waived"
+    if waived or dropped:
+        title = f"Release gate: {done} of {len(states)} items done"
+        title += f", {waived} waived" if waived else ""
+        title += f", {dropped} dropped" if dropped else ""
     return title, "failure" if errors else "warning" if waived or others else "success"
 
 
-def _item_line(state: ItemState, anchors: Mapping[ChecklistItem, str]) -> str:
+def _item_line(state: ItemVerdict, anchors: Mapping[ChecklistItem, str]) -> str:
     item = state.item
     text = escape(item.text or "(empty item)")
     anchor = anchors.get(item)
@@ -37,13 +41,15 @@ def _item_line(state: ItemState, anchors: Mapping[ChecklistItem, str]) -> str:
     note = f"line {item.line}"
     if state.waiver is not None and state.state == "waived":
         note += f", waived until {state.waiver.until.isoformat()}: {escape(state.waiver.reason)}"
+    elif state.state == "dropped":
+        note += ", dropped: struck through, it does not hold the release"
     elif state.waiver is not None and state.waiver.expired:
         note += f", waiver expired on {state.waiver.until.isoformat()}"
     return f"<li>{label} ({note})</li>"
 
 
 def render_banner(
-    states: Sequence[ItemState],
+    states: Sequence[ItemVerdict],
     anchors: Mapping[ChecklistItem, str],
     others: Sequence[Finding],
     *,

@@ -29,7 +29,7 @@ from archcheck.model import ChecklistItem, Render
 from archcheck.pipeline import check_texts
 from archcheck.policy import Policy
 from archcheck.printable import printable
-from archcheck.report import ItemState, item_states
+from archcheck.report import ItemVerdict, item_states
 from archcheck.rules.checklist import uncounted_box
 from archcheck.sources import Problem
 from archcheck.views.built_page import add_item_ids, count_boxes, insert_at_top
@@ -51,7 +51,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         self.settings = Config(root=Path.cwd())
         self.allow_open = False
         self.result = CheckResult()
-        self.states: dict[ChecklistItem, ItemState] = {}
+        self.states: dict[ChecklistItem, ItemVerdict] = {}
         self.pages: dict[str, PageResult] = {}
         self.problems: list[Problem] = []
         self.arriving = Arriving([], iter(()))

@@ -15,7 +15,7 @@ from archcheck import __version__
 from archcheck.config import Config
 from archcheck.engine import CheckResult
 from archcheck.model import ChecklistItem
-from archcheck.report import ItemState, verdict
+from archcheck.report import ItemVerdict, verdict
 from archcheck.report.markdown import cell, code, table
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -49,7 +49,7 @@ def _verdict_box(result: CheckResult, config: Config, allow_open: bool) -> list[
 
 def render_readiness(
     result: CheckResult,
-    states: Sequence[ItemState],
+    states: Sequence[ItemVerdict],
     config: Config,
     *,
     links: Mapping[str, str],

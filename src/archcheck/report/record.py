@@ -16,7 +16,7 @@ from archcheck import __version__
 from archcheck.config import Config
 from archcheck.engine import CheckResult
 from archcheck.findings import Severity
-from archcheck.item_states import ItemState as ItemState
+from archcheck.item_states import ItemVerdict as ItemVerdict
 from archcheck.item_states import item_states
 from archcheck.report.git import git_state
 
@@ -33,6 +33,8 @@ def verdict(result: CheckResult) -> dict[str, Any]:
         summary = f"{states.count('done')} of {len(states)} checklist items done"
         if states.count("waived"):
             summary += f", {states.count('waived')} waived"
+        if states.count("dropped"):
+            summary += f", {states.count('dropped')} dropped"
     else:
         summary = f"{states.count('open')} of {len(states)} checklist items open"
         if errors > states.count("open"):
@@ -44,6 +46,7 @@ def verdict(result: CheckResult) -> dict[str, Any]:
         "items": len(states),
         "open_items": states.count("open"),
         "waived_items": states.count("waived"),
+        "dropped_items": states.count("dropped"),
         "errors": errors,
         "warnings": sum(f.severity is Severity.WARNING for f in result.findings),
         "problems": len(result.problems),
@@ -99,6 +102,7 @@ def releases(result: CheckResult) -> list[dict[str, Any]]:
             "items": len(v.items),
             "open_items": v.count("open"),
             "waived_items": v.count("waived"),
+            "dropped_items": v.count("dropped"),
             "errors": len(v.errors),
         }
         for v in result.releases
