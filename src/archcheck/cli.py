@@ -122,6 +122,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 ignore=args.ignore,
                 progress=_progress_bar(),
                 cache=not args.no_cache,
+                nearest=args.config is None,
             )
         if args.release:
             result = result.for_release(args.release)
@@ -149,7 +150,14 @@ def _check_stdin(args: argparse.Namespace, config: Config) -> CheckResult:
     page = check_source(text, args.stdin_filename, config, select=select, **options)
     others = CheckResult()
     if files:
-        others = check(files, config, select=select, cache=not args.no_cache, **options)
+        others = check(
+            files,
+            config,
+            select=select,
+            cache=not args.no_cache,
+            nearest=args.config is None,
+            **options,
+        )
     findings = sorted((*others.findings, *page.findings), key=lambda f: (f.path, f.line, f.column))
     return dataclasses.replace(
         others,

@@ -16,6 +16,7 @@ from archcheck.discovery import Skipped, discover
 from archcheck.findings import Finding, Severity
 from archcheck.item_states import item_states
 from archcheck.model import ChecklistItem
+from archcheck.nearest import by_nearest_config
 from archcheck.page import PageResult as PageResult
 from archcheck.page import check_document as check_document
 from archcheck.page import page_config
@@ -119,30 +120,60 @@ def check(
     progress: Progress | None = None,
     fast: bool = True,
     cache: bool = True,
+    nearest: bool | None = None,
 ) -> CheckResult:
     """Check Markdown files (default: the configured docs folders).
+
+    Each file is judged by the configuration nearest above it (``nearest``, the default when
+    no ``config`` is given; nearest.py), otherwise every file by ``config``.
 
     ``fast`` (the default) reuses cached pages (unless ``cache=False``), parses only pages that
     could hold a finding and uses every core on a large tree; ``fast=False`` parses every page
     in this process. Both give the same result (see pipeline.py). Raises ConfigError if
     ``select`` or ``ignore`` names no rule or would leave out a gate code (see
     config.GATE_CODES), or if the docs folders disagree with the site's docs_dir."""
+    nearest = config is None if nearest is None else nearest
     config = config or load_config()
     Policy.of(config, select=select, ignore=ignore)  # refuses a bad selection before any page
     site_file(config)  # a mkdocs-config that is not there is a ConfigError, before any page
     store = PageCache.open(config, date.today()) if fast and cache else None
     found = discover(paths, config, store)
-    files, problems = found.files, found.problems
-    pages: list[PageResult] = []
-    outcomes = check_files(files, config, fast=fast, cache=cache, progress=progress, store=store)
-    for outcome in outcomes:
-        if isinstance(outcome, PageResult):
-            pages.append(outcome)
-        else:
-            assert isinstance(outcome, Problem)
-            problems.append(outcome)
-    result = combine(pages, problems, config, allow_open=allow_open, select=select, ignore=ignore)
-    return dataclasses.replace(result, skipped=tuple(found.skipped))
+    groups = by_nearest_config(found.files, config) if nearest else [(config, found.files)]
+    results = []
+    for own, files in groups:
+        # What discovery could not read keeps the run's project rules from judging a part.
+        problems: list[Problem] = list(found.problems) if own is config else []
+        pages: list[PageResult] = []
+        here = store if own is config else PageCache.open(own, date.today()) if store else None
+        outcomes = check_files(files, own, fast=fast, cache=cache, progress=progress, store=here)
+        for outcome in outcomes:
+            if isinstance(outcome, PageResult):
+                pages.append(outcome)
+            else:
+                assert isinstance(outcome, Problem)
+                problems.append(outcome)
+        results.append(
+            combine(pages, problems, own, allow_open=allow_open, select=select, ignore=ignore)
+        )
+    return dataclasses.replace(merged(results), skipped=tuple(found.skipped))
+
+
+def merged(results: Sequence[CheckResult]) -> CheckResult:
+    """One result from the results of several configurations' files."""
+    if len(results) == 1:
+        return results[0]
+    findings = sorted(
+        (f for r in results for f in r.findings), key=lambda f: (f.path, f.line, f.column, f.code)
+    )
+    return CheckResult(
+        findings=tuple(findings),
+        items=tuple(i for r in results for i in r.items),
+        waivers=tuple(w for r in results for w in r.waivers),
+        problems=tuple(p for r in results for p in r.problems),
+        documents=tuple(d for r in results for d in r.documents),
+        tokens=tuple(t for r in results for t in r.tokens),
+        page_releases=tuple(pair for r in results for pair in r.page_releases),
+    )
 
 
 def combine(

@@ -107,7 +107,7 @@ def replace(output: Path, text: str) -> None:
 
 def write_report(args: argparse.Namespace, config: Config) -> int:
     try:
-        result = check(args.paths or None, config)
+        result = check(args.paths or None, config, nearest=args.config is None)
         if args.release:
             result = result.for_release(args.release)
         read = files_read(result, config)
