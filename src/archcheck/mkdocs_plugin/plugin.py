@@ -39,6 +39,7 @@ from archcheck.views.site_config import site_from, use_site
 
 from .anchors import item_ids
 from .banner import render_banner
+from .logs import quiet_mermaid2
 from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
 from .readiness import render_readiness
 from .serve import watch_configuration
@@ -69,6 +70,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        quiet_mermaid2()
         try:
             if self.config.config_file:
                 self.settings = read_config(Path(self.config.config_file))
