@@ -13,9 +13,32 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## Serve the site on http://127.0.0.1:8000 with live reload.
+## Serve the site on http://127.0.0.1:8000 with live reload (another port: make serve PORT=8001).
+HOST := 127.0.0.1
+PORT ?= 8000
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -c "$$SERVE_PORT_CHECK" $(HOST) '$(PORT)'
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+# Whether the port is free, asked before the site is built: on a busy port mkdocs serve builds the
+# whole site first and then stops with a traceback. Bound as mkdocs' server binds (SO_REUSEADDR),
+# so a port a server just let go of is not taken for a busy one.
+define SERVE_PORT_CHECK
+import errno, socket, sys
+host, port = sys.argv[1], sys.argv[2]
+where = f"archcheck: cannot serve on {host}:{port}"
+if not port.isdigit() or not 0 < int(port) < 65536:
+    sys.exit(f"{where}: PORT must be a number from 1 to 65535 (make serve PORT=8001)")
+with socket.socket() as probe:
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        probe.bind((host, int(port)))
+    except OSError as error:
+        busy = error.errno == errno.EADDRINUSE
+        why = "the port is in use" if busy else error.strerror
+        sys.exit(f"{where}: {why} (try make serve PORT={int(port) + 1})")
+endef
+export SERVE_PORT_CHECK
 
 ## Run every test: unit, differential, plugin, CLI, browser and the docs' own examples.
 test: $(STAMP)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 import posixpath
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -37,8 +39,10 @@ from archcheck.views.site_config import site_from, use_site
 
 from .anchors import item_ids
 from .banner import render_banner
+from .logs import quiet_mermaid2
 from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
 from .readiness import render_readiness
+from .serve import watch_configuration
 from .site_gate import Arriving, SitePages, site_result
 
 log = get_plugin_logger("archcheck")
@@ -66,6 +70,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        quiet_mermaid2()
         try:
             if self.config.config_file:
                 self.settings = read_config(Path(self.config.config_file))
@@ -79,6 +84,13 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if page and config.nav is not None and not mentions(config.nav, page):
             config.nav.append({self.config.readiness_title: page})
         return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            watch_configuration(server, self.settings)
+        return server
 
     # -- checking ----------------------------------------------------------------------------
 
