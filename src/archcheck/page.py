@@ -46,7 +46,8 @@ def check_document(document: Document, config: Config, today: date | None = None
     page_rules = [rule for rule in RULES if not rule.project and not rule.built]
     found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
     kept, waivers = apply(found, document, today or date.today(), horizon=config.waiver_horizon)
-    tokens = tuple(references(document, config))
+    # In page order, as findings are (a text run of a code block comes after the inline runs).
+    tokens = tuple(sorted(references(document, config), key=lambda r: (r.line, r.column)))
     return PageResult(
         document.path, document, tuple(kept), tuple(waivers), tokens, release=config.release
     )

@@ -43,7 +43,8 @@ class ReleaseVerdict:
         return f"release {self.release}" if self.release else "pages of no release"
 
     def reasons(self) -> str:
-        """What the verdict rests on: ``1 of 2 items open, 1 other error (AC201 token-typo)``."""
+        """What the verdict rests on, its causes first: ``1 of 2 items open, 1 other error
+        (AC201 token-typo)``, or ``1 error (AC201 token-typo), all 2 items done``."""
         parts = [self._items()]
         others = [f for f in self.errors if f.code != GATE_ITEM_CODE]
         if others:
@@ -53,6 +54,8 @@ class ReleaseVerdict:
             parts.append(f"{_count(len(others), noun)} ({named})")
         if self.problems:
             parts.append(f"{_count(self.problems, 'file')} could not be checked")
+        if not self.count("open") and len(parts) > 1:  # red for another reason: say it first
+            parts = [*parts[1:], parts[0]]
         return ", ".join(parts)
 
     def _items(self) -> str:

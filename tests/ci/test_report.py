@@ -98,7 +98,7 @@ def test_verdict_checklist_and_waivers(project: Path) -> None:
     assert data["verdict"] == {
         "ready": False,
         "exit_code": 1,
-        "summary": "1 of 3 checklist items open",
+        "summary": "1 of 3 items open, 1 waived",
         "items": 3,
         "open_items": 1,
         "waived_items": 1,
@@ -132,7 +132,7 @@ def test_ticking_the_open_item_makes_it_ready(project: Path) -> None:
     note.write_text(note.read_text().replace("- [ ] All production", "- [x] All production"))
     verdict = report(project)["verdict"]
     assert verdict["ready"] is True and verdict["exit_code"] == 0
-    assert verdict["summary"] == "2 of 3 checklist items done, 1 waived"
+    assert verdict["summary"] == "2 of 3 items done, 1 waived"
 
 
 def test_each_token_and_where_it_is_referenced(project: Path) -> None:
@@ -200,7 +200,7 @@ def test_markdown_report_carries_the_same_record(project: Path) -> None:
     assert done.returncode == 0 and done.stdout == ""
     text = (project / "audit.md").read_text()
     assert f"# Release audit: {data['release']}" in text
-    assert "| Verdict | **NOT READY**: 1 of 3 checklist items open |" in text
+    assert "| Verdict | **NOT READY**: 1 of 3 items open, 1 waived |" in text
     assert f"`{data['git']['commit']}`, clean" in text
     item = next(i for i in data["checklist"] if i["state"] == "open")
     assert f"| **open** | {item['text']} | {item['path']}:{item['line']} |  |" in text

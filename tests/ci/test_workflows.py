@@ -171,4 +171,4 @@ def test_the_site_job_builds_a_preview_when_the_gate_is_red(checkout: Path) -> N
     assert run_step(strict, site, checkout) == 1
     assert run_step(preview, site, checkout) == 0
     page = (checkout / "site-preview" / "index.html").read_text()
-    assert "Release gate: 1 of 2 items open" in page
+    assert "Release gate red: 1 of 2 items open" in page

@@ -72,7 +72,7 @@ def test_the_audit_record_lists_it(repository: Path, capsys: pytest.CaptureFixtu
     report = json.loads(out)
     assert [i["state"] for i in report["checklist"]] == ["done", "dropped"]
     assert report["verdict"]["dropped_items"] == 1 and report["verdict"]["ready"] is True
-    assert report["verdict"]["summary"] == "1 of 2 checklist items done, 1 dropped"
+    assert report["verdict"]["summary"] == "1 of 2 items done, 1 dropped"
     _, out, _ = output(capsys, "report", "--format", "markdown")
     assert "| **dropped** | Migrate the legacy queue |" in out
 
@@ -101,7 +101,7 @@ def test_a_real_build_shows_it_in_the_banner_and_the_readiness_page(repository: 
     assert build.returncode == 0, build.stderr
     assert "release gate green: 1 of 2 items done, 1 dropped" in build.stderr
     page = (repository / "site" / "release" / "index.html").read_text()
-    assert "Release gate: 1 of 2 items done, 1 dropped" in page
+    assert "Release gate green: 1 of 2 items done, 1 dropped" in page
     assert "dropped: struck through, it does not hold the release" in page
     readiness = (repository / "site" / "release-readiness" / "index.html").read_text()
     assert "<strong>dropped</strong>" in readiness

@@ -90,13 +90,13 @@ def test_serve_shows_findings_and_rebuilds_on_edit(served: Served, site: Path) -
         for line in served.lines
     ), served.output()
     assert "release gate red for dggll6o4xq-t: 1 of 2 items open" in served.output()
-    assert "Release gate: 1 of 2 items open" in served.get()
-    assert "Not ready: 1 of 2 checklist items open" in served.get("release-readiness/")
+    assert "Release gate red: 1 of 2 items open" in served.get()
+    assert "Not ready: 1 of 2 items open" in served.get("release-readiness/")
 
     tick(site)
     served.wait_for(
         lambda: "release gate green for dggll6o4xq-t: all 2 items done" in served.output(),
         "the rebuild after ticking the item",
     )
-    served.wait_for(lambda: "Release gate: all 2 items done" in served.get(), "the new page")
+    served.wait_for(lambda: "Release gate green: all 2 items done" in served.get(), "the new page")
     assert served.process.poll() is None, "serve must keep running"

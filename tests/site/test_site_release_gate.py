@@ -26,7 +26,7 @@ def test_the_banner_heads_the_note_and_leads_to_the_open_item(
     page = note.page
     banner = page.locator("#release-gate")
     expect(banner).to_be_visible()
-    expect(banner.locator(".admonition-title")).to_have_text("Release gate: 1 of 2 items open")
+    expect(banner.locator(".admonition-title")).to_have_text("Release gate red: 1 of 2 items open")
     title = page.locator("article h1").bounding_box()
     box = banner.bounding_box()
     first_paragraph = page.locator("article > p").first.bounding_box()
@@ -52,9 +52,7 @@ def test_the_readiness_page_is_in_the_nav_and_lists_the_gate(
     expect(page.locator("article h1")).to_contain_text("Release readiness")
     assert page.url.endswith("/release-readiness/")
     verdict = page.locator("#verdict")
-    expect(verdict.locator(".admonition-title")).to_have_text(
-        "Not ready: 1 of 2 checklist items open"
-    )
+    expect(verdict.locator(".admonition-title")).to_have_text("Not ready: 1 of 2 items open")
     rows = page.locator(table_rows("checklist"))
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text("done")

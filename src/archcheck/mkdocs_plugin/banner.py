@@ -8,29 +8,25 @@ from html import escape
 
 from archcheck.findings import Finding, Severity
 from archcheck.model import ChecklistItem
+from archcheck.releases import ReleaseVerdict
 from archcheck.report import ItemVerdict
 
 
 def _title(states: Sequence[ItemVerdict], others: Sequence[Finding]) -> tuple[str, str]:
-    """The banner's heading and its admonition kind (Material colours them)."""
-    open_items = sum(s.state == "open" for s in states)
-    waived = sum(s.state == "waived" for s in states)
+    """The banner's heading, which says why the gate is red, and its admonition kind (Material
+    colours them): ``Release gate red: 1 error (AC201 token-typo), all 2 items done``."""
     errors = sum(f.severity is Severity.ERROR for f in others)
     if not states:
         count = len(others)
         return f"archcheck: {count} finding{'s' * (count != 1)} on this page", (
             "failure" if errors else "warning"
         )
-    if open_items:
-        return f"Release gate: {open_items} of {len(states)} items open", "failure"
-    done = sum(s.state == "done" for s in states)
-    dropped = sum(s.state == "dropped" for s in states)
-    title = f"Release gate: all {len(states)} items done"
-    if waived or dropped:
-        title = f"Release gate: {done} of {len(states)} items done"
-        title += f", {waived} waived" if waived else ""
-        title += f", {dropped} dropped" if dropped else ""
-    return title, "failure" if errors else "warning" if waived or others else "success"
+    page = ReleaseVerdict(None, (), tuple(states), tuple(others))
+    red = bool(page.errors) or bool(page.count("open"))  # a preview build's gate stays red
+    if red:
+        return f"Release gate red: {page.reasons()}", "failure"
+    quiet = not others and not page.count("waived")
+    return f"Release gate green: {page.reasons()}", "success" if quiet else "warning"
 
 
 def _item_line(state: ItemVerdict, anchors: Mapping[ChecklistItem, str]) -> str:

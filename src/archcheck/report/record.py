@@ -18,6 +18,7 @@ from archcheck.engine import CheckResult
 from archcheck.findings import Severity
 from archcheck.item_states import ItemVerdict as ItemVerdict
 from archcheck.item_states import item_states
+from archcheck.releases import ReleaseVerdict
 from archcheck.report.git import git_state
 
 SCHEMA = "archcheck-report/1"
@@ -29,16 +30,12 @@ def verdict(result: CheckResult) -> dict[str, Any]:
     ready = result.exit_code == 0
     if result.problems:
         summary = f"could not check {len(result.problems)} file(s)"
-    elif ready:
-        summary = f"{states.count('done')} of {len(states)} checklist items done"
-        if states.count("waived"):
-            summary += f", {states.count('waived')} waived"
-        if states.count("dropped"):
-            summary += f", {states.count('dropped')} dropped"
-    else:
-        summary = f"{states.count('open')} of {len(states)} checklist items open"
-        if errors > states.count("open"):
-            summary += f", {errors} error{'s' * (errors != 1)} in all"
+    else:  # the whole run as one release: what the verdict rests on, its causes first
+        whole = ReleaseVerdict(
+            None, result.documents, tuple(item_states(result.items, result.waivers)),
+            result.findings,
+        )  # fmt: skip
+        summary = whole.reasons()
     return {
         "ready": ready,
         "exit_code": result.exit_code,
