@@ -20,6 +20,7 @@ from sybil import Document, Example, Region
 
 from archcheck import RULES, CheckResult, Config, Finding, Rule, parse
 from archcheck.config import config_from_table
+from archcheck.page import page_config
 from archcheck.engine import check_document
 from archcheck.formats import FORMATS
 from archcheck.views.site_config import Site, load_site
@@ -55,7 +56,8 @@ def example_site() -> Site:
 
 def findings_of(example: MarkdownExample) -> CheckResult:
     """What archcheck reports for the example as a page (and, for a project rule, a project)."""
-    config = example_config()
+    # The page's own settings too (its front matter's archcheck: table), as every door reads it.
+    config = page_config(example_config(), example.source)
     # check_source() as of a fixed day, so the examples' waivers neither expire nor rot.
     # As a page of this repository's site, so the site's view counts as it does for docs/.
     page = check_document(
