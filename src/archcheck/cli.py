@@ -182,7 +182,8 @@ def _report(args: argparse.Namespace, result: CheckResult) -> int:
     if args.format == "text" and not result.problems:
         if any(release for _, release in result.page_releases):
             for verdict in result.releases:
-                print(printable(verdict.headline()), file=sys.stderr)
+                if verdict.release or verdict.items or verdict.errors:  # not a quiet rest
+                    print(printable(verdict.headline()), file=sys.stderr)
         print(summary(result), file=sys.stderr)
     if args.exit_zero and result.exit_code == 1:
         return 0

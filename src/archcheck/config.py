@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -24,6 +25,7 @@ KNOWN_KEYS = (
     "waiver-horizon",
     "select",
     "ignore",
+    "release-notes",
 )
 
 # The release gate: an open checklist item fails until it is ticked, or waived with a reason
@@ -96,8 +98,13 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     key_lines: Mapping[str, int] = field(default_factory=dict)
+    # The pages that are release notes (fnmatch patterns relative to ``root``); () for every
+    # page. Only a release note's boxes gate the release and its references count as uses.
+    release_notes: tuple[str, ...] = ()
     # The note a page declares itself to be (for_note); None for the configuration as written.
     note: Note | None = None
+    # Whether the page this configuration judges is a release note (for_page).
+    release_note: bool = True
 
     def __post_init__(self) -> None:
         # Checked here, so that no configuration, read or built, switches the gate off. Whether
@@ -128,6 +135,16 @@ class Config:
     def release(self) -> str | None:
         """The release this configuration's pages belong to: the ``release`` token."""
         return self.tokens.get("release")
+
+    def is_release_note(self, path: Path) -> bool:
+        """Whether ``path`` is one of the release notes (every page when none are named)."""
+        if not self.release_notes:
+            return True
+        try:
+            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return False
+        return any(fnmatch.fnmatchcase(relative, pattern) for pattern in self.release_notes)
 
     def for_note(self, note: Note | None) -> Config:
         """The settings a note is judged by: its own tokens (its release as ``release``) on
@@ -279,9 +296,23 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, text: str = "
         page_time_limit=float(limit),
         waiver_horizon=horizon,
         select=_strings(where, "select", table.get("select", [])),
+        release_notes=_release_notes(where, table),
         ignore=_strings(where, "ignore", table.get("ignore", [])),
         key_lines=_key_lines(text, "tool.archcheck" if _in_pyproject(path) else ""),
     )
+
+
+def _release_notes(where: str, table: Mapping[str, Any]) -> tuple[str, ...]:
+    if "release-notes" not in table:
+        return ()
+    patterns = _strings(where, "release-notes", table["release-notes"])
+    if not patterns or not all(p.strip() for p in patterns):
+        raise ConfigError(
+            f"{where} release-notes: expected the pages that are release notes (paths or "
+            f'patterns such as "docs/releases/*.md"), got {table["release-notes"]!r}, which '
+            "names none"
+        )
+    return patterns
 
 
 def read_config(path: Path) -> Config:

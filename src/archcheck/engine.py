@@ -101,7 +101,7 @@ def check_source(
     config = config or Config(root=Path.cwd())
     policy = Policy.of(config, select=select, ignore=ignore, allow_open=allow_open)
     try:
-        config = page_config(config, text)
+        config = page_config(config, text, path)
     except NoteError as error:
         raise ConfigError(f"{path}:{error.line}: {error}") from None
     site = site or page_site(config, path)
@@ -188,10 +188,11 @@ def combine(
     """One result from checked pages: the project-wide rules judge them together, then the
     configuration's and the caller's select/ignore apply. check() and the MkDocs plugin both end
     here, so a site build and `archcheck check` give one verdict for the same files."""
-    documents = [page.document for page in pages]
+    # Only release notes' references count as uses of a token (config.release_notes).
+    documents = [page.document for page in pages if page.release_note]
     found = [f for page in pages for f in page.findings]
     problems = [*problems, *(p for page in pages for p in page.problems)]
-    if documents and not problems:  # a project rule needs every document to judge
+    if pages and not problems:  # a project rule needs every document to judge
         for rule in RULES:
             if rule.project:
                 found += rule.check(documents, config)  # type: ignore[arg-type]

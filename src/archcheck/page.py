@@ -3,8 +3,9 @@ the pipeline runs it wherever it pays (a worker process, or not at all for a cac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from archcheck.config import Config
 from archcheck.findings import Finding
@@ -27,17 +28,23 @@ class PageResult:
     tokens: tuple[TokenReference, ...]
     problems: tuple[Problem, ...] = ()  # what keeps the page from being read cleanly
     release: str | None = None  # the release the page belongs to (its own, or the project's)
+    release_note: bool = True  # whether its boxes gate a release (config.release_notes)
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
         return self.document.checklist
 
 
-def page_config(config: Config, text: str) -> Config:
+def page_config(config: Config, text: str, path: str | None = None) -> Config:
     """The settings a page is judged by: ``config``, with what the page's front matter declares
-    for itself (notes.py) on top. Raises config.NoteError, which names the page's line, if
-    those settings cannot be read."""
-    return config.for_note(read_note(text.removeprefix("\ufeff")))
+    for itself (notes.py) on top, and whether it is a release note (a page ``release-notes``
+    names, or one that declares its own settings; ``path`` None: one). Raises
+    config.NoteError, which names the page's line, if those settings cannot be read."""
+    note = read_note(text.removeprefix("\ufeff"))
+    own = config.for_note(note)
+    if note is None and path is not None and not config.is_release_note(Path(path)):
+        return replace(own, release_note=False)
+    return own
 
 
 def check_document(document: Document, config: Config, today: date | None = None) -> PageResult:
@@ -47,7 +54,16 @@ def check_document(document: Document, config: Config, today: date | None = None
     found = [f for rule in page_rules for f in rule.check(document, config)]  # type: ignore[arg-type]
     kept, waivers = apply(found, document, today or date.today(), horizon=config.waiver_horizon)
     # In page order, as findings are (a text run of a code block comes after the inline runs).
-    tokens = tuple(sorted(references(document, config), key=lambda r: (r.line, r.column)))
+    # A page that is no release note mentions tokens, but does not use them.
+    uses = references(document, config) if config.release_note else []
+    tokens = tuple(sorted(uses, key=lambda r: (r.line, r.column)))
+    release = config.release if config.release_note else None
     return PageResult(
-        document.path, document, tuple(kept), tuple(waivers), tokens, release=config.release
+        document.path,
+        document,
+        tuple(kept),
+        tuple(waivers),
+        tokens,
+        release=release,
+        release_note=config.release_note,
     )

@@ -48,7 +48,7 @@ def check_parsed(
     from archcheck.rules.tokens import scan
 
     try:
-        config = page_config(config, text)
+        config = page_config(config, text, shown)
         site = page_site(config, shown)
         with time_limit(config.page_time_limit):  # reading the page and judging it
             document = read_document(text, shown, site, facts)
@@ -124,7 +124,7 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
 
     try:
-        config = page_config(config, text)
+        config = page_config(config, text, shown)
         site = page_site(config, shown)
     except NoteError as error:
         return Problem(shown, str(error), error.line)
@@ -137,7 +137,11 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     if site is not None and (site.may_include or page.deep_prefix()):
         facts |= {"boxes"}
     if not facts:
-        return PageResult(shown, empty_document(shown, text), (), (), (), release=config.release)
+        release = config.release if config.release_note else None
+        empty = empty_document(shown, text)
+        return PageResult(
+            shown, empty, (), (), (), release=release, release_note=config.release_note
+        )
     return check_parsed(text, shown, config, today, slim=True, facts=facts)
 
 

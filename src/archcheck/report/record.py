@@ -108,10 +108,10 @@ def releases(result: CheckResult) -> list[dict[str, Any]]:
 
 def release_of(result: CheckResult, config: Config) -> str | None:
     """The release the record is of: the one release its pages declare, else the project's."""
-    named = {release for _, release in result.page_releases}
-    if len(named) == 1 and None not in named:
+    named = {release for _, release in result.page_releases if release is not None}
+    if len(named) == 1:
         return next(iter(named))
-    return config.release if not named - {config.release} else None
+    return config.release if not named else None
 
 
 def build_report(result: CheckResult, config: Config, cwd: Path | None = None) -> dict[str, Any]:
