@@ -20,9 +20,9 @@ from sybil import Document, Example, Region
 
 from archcheck import RULES, CheckResult, Config, Finding, Rule, parse
 from archcheck.config import config_from_table
-from archcheck.page import page_config
 from archcheck.engine import check_document
 from archcheck.formats import FORMATS
+from archcheck.page import page_config
 from archcheck.views.site_config import Site, load_site
 from mkdocs_hooks.rules_page import EXAMPLE_CONFIG, EXAMPLE_TODAY
 from tests.docs.sybil_support.markdown_blocks import Fence, read_blocks
