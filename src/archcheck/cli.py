@@ -21,6 +21,7 @@ from archcheck.engine import CheckResult, Progress, check, check_source
 from archcheck.findings import Severity
 from archcheck.formats import FORMATS
 from archcheck.item_states import item_states
+from archcheck.pages import add_pages_command, run_pages
 from archcheck.parity import add_parity_command, run_parity
 from archcheck.printable import printable
 from archcheck.report import add_report_command, write_report
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("tokens", parents=[common], help="list token references (AC2xx)")
     add_report_command(commands)
     add_parity_command(commands)
+    add_pages_command(commands)
     return parser
 
 
@@ -111,6 +113,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return write_report(args, config)
     if args.command == "parity":
         return run_parity(args, config)
+    if args.command == "pages":
+        return run_pages(args, config)
     for code in gate_codes_ignored(args.ignore):  # --select may narrow a run; this would not
         complain(cannot_ignore(code, "use --allow-open"))
         return 2

@@ -17,6 +17,7 @@ from archcheck.model import ALL_FACTS, Document, Fact, TextRun
 from archcheck.page import PageResult, check_document, page_config
 from archcheck.parallel import CHUNK_FILES, SITE_CHUNK_FILES, check_in_pool, worth_it
 from archcheck.policy import Policy
+from archcheck.site_html.generated import is_generated
 from archcheck.sources import Problem, Undecodable, read_markdown
 from archcheck.time_limit import PageTooSlowError, time_limit
 from archcheck.views.site_of import docs_site, page_site
@@ -123,6 +124,8 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     trigger fires on is not rendered at all."""
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
 
+    if is_generated(text):
+        return PageResult(shown, empty_document(shown, text), (), (), (), release_note=False)
     try:
         config = page_config(config, text, shown)
         site = page_site(config, shown)

@@ -5,15 +5,14 @@ Only what is specific to the site lives here: tokens and components come from [t
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
-ALLOW_OPEN_ENV = "ARCHCHECK_ALLOW_OPEN"
-_YES, _NO = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+from archcheck import preview
+from archcheck.preview import ALLOW_OPEN_ENV as ALLOW_OPEN_ENV
 
 
 class ArchcheckConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -29,11 +28,10 @@ class ArchcheckConfig(base.Config):  # type: ignore[no-untyped-call]
 
 
 def allow_open_from_env() -> bool:
-    value = os.environ.get(ALLOW_OPEN_ENV, "").strip().lower()
-    if value in _YES or value in _NO:
-        return value in _YES
-    # Fail closed: a typo must not quietly let open items through.
-    raise PluginError(f"{ALLOW_OPEN_ENV}={value!r}: expected 1 or 0")
+    try:
+        return preview.allow_open_from_env()
+    except ValueError as error:  # fail closed: a typo must not let open items through
+        raise PluginError(str(error)) from None
 
 
 def mentions(nav: Any, target: str) -> bool:

@@ -33,19 +33,20 @@ from archcheck.policy import Policy
 from archcheck.printable import printable
 from archcheck.report import ItemVerdict, item_states
 from archcheck.rules.checklist import uncounted_box
+from archcheck.site_html.anchors import item_ids
+from archcheck.site_html.banner import render_banner
+from archcheck.site_html.readiness import render_readiness
 from archcheck.sources import Problem
 from archcheck.views.built_page import add_item_ids, count_boxes, insert_at_top
 from archcheck.views.site_config import site_from, use_site
 
-from .anchors import item_ids
-from .banner import render_banner
 from .logs import quiet_mermaid2
 from .options import ALLOW_OPEN_ENV, ArchcheckConfig, allow_open_from_env, mentions
-from .readiness import render_readiness
 from .serve import watch_configuration
 from .site_gate import Arriving, SitePages, site_result
 
 log = get_plugin_logger("archcheck")
+EXTENSION = "archcheck.markdown"  # the builder-independent door (archcheck/markdown)
 
 
 class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-call]
@@ -55,6 +56,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         self.settings = Config(root=Path.cwd())
         self.allow_open = False
         self.result = CheckResult()
+        self.banner = True
         self.states: dict[ChecklistItem, ItemVerdict] = {}
         self.pages: dict[str, PageResult] = {}
         self.problems: list[Problem] = []
@@ -71,6 +73,8 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return config
         quiet_mermaid2()
+        # With the Markdown extension configured, each page's banner is the extension's.
+        self.banner = self.config.banner and EXTENSION not in config.markdown_extensions
         try:
             if self.config.config_file:
                 self.settings = read_config(Path(self.config.config_file))
@@ -311,7 +315,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         # the site's, known before the other pages are checked.
         states = item_states(result.items, result.waivers)
         others = [f for f in result.findings if f.code != "AC101"]
-        if self.config.banner and (states or others):
+        if self.banner and (states or others):
             readiness = None
             if self.readiness is not None:
                 readiness = get_relative_url(self.readiness.url, page.file.url)
