@@ -254,5 +254,5 @@ def test_a_note_in_a_site_is_judged_by_its_settings_in_a_real_build(two_notes: P
     assert "release gate green for search-2031-08: 1 item done" in build.stderr
     readiness = (two_notes / "site" / "release-readiness" / "index.html").read_text()
     assert '<h2 id="releases">Releases</h2>' in readiness
-    assert readiness.count("<strong>red</strong>") == 1
-    assert readiness.count("<strong>green</strong>") == 1
+    assert readiness.count("<strong>NOT READY</strong>") == 1
+    assert readiness.count("<strong>READY</strong>") == 1

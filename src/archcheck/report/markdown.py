@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from archcheck.printable import printable
+from archcheck.report.sections import code, release_sections, table
 
 # What Markdown (GitHub's, with tables, strikethrough and math) could read as markup inside a
 # table row; every other character is taken as itself there.
@@ -26,21 +26,6 @@ def literal(text: object) -> str:
     in a file name ends the table row and starts Markdown of its own, then each character
     Markdown could read as markup escaped; ``docs/index.md`` stays as it is."""
     return MARKUP.sub(r"\\\g<0>", printable(str(text)))
-
-
-def code(text: object) -> str:
-    """A code span, which shows its text as is but for line breaks (printable() shows them) and
-    the pipe, which ends a table cell even there (GitHub reads ``\\|`` inside one as ``|``)."""
-    value = printable(str(text)).replace("|", "\\|")
-    fence = "``" if "`" in value else "`"
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines if len(lines) > 2 else ["None."]
 
 
 def _git(git: dict[str, Any]) -> str:
@@ -75,71 +60,8 @@ def render_markdown(report: dict[str, Any]) -> str:
             ("Generated (UTC)", report["generated_at"]),
         ],
     )
-    if len(report["releases"]) > 1:
-        out += ["", "## Releases", ""]
-        out += table(
-            ("Release", "Verdict", "Pages"),
-            (
-                (
-                    literal(r["release"]) if r["release"] else "(pages of no release)",
-                    f"**{'READY' if r['ready'] else 'NOT READY'}**: {r['summary']}",
-                    ", ".join(map(literal, r["pages"])),
-                )
-                for r in report["releases"]
-            ),
-        )
-    out += ["", "## Checklist", ""]
-    out += table(
-        ("State", "Item", "Where", "Waiver"),
-        (
-            (
-                f"**{i['state']}**" if i["state"] != "done" else "done",
-                cell(i["text"]),
-                literal(f"{i['path']}:{i['line']}"),
-                literal(i["waiver"] or ""),
-            )
-            for i in report["checklist"]
-        ),
-    )
-    out += ["", "## Waivers", ""]
-    out += table(
-        ("Where", "Codes", "Until", "Reason", "Covers"),
-        (
-            (
-                literal(f"{w['path']}:{w['line']}"),
-                ", ".join(w["codes"]),
-                w["until"] + (" **expired**" if w["expired"] else ""),
-                cell(w["reason"]),
-                ", ".join(map(literal, w["covers"])) or "nothing",
-            )
-            for w in report["waivers"]
-        ),
-    )
-    out += ["", "## Tokens", ""]
-    out += table(
-        ("Token", "Value", "Referenced at"),
-        (
-            (
-                literal(t["name"]),
-                code(t["value"]),
-                ", ".join(literal(f"{r['path']}:{r['line']}") for r in t["references"])
-                or "**nowhere**",
-            )
-            for t in report["tokens"]
-        ),
-    )
-    out += ["", "## Findings", ""]
-    out += table(
-        ("Code", "Severity", "Where", "Message"),
-        (
-            (
-                f["code"],
-                f["severity"],
-                literal(f"{f['path']}:{f['line']}:{f['column']}"),
-                cell(f["message"]),
-            )
-            for f in report["findings"]
-        ),
+    out += release_sections(
+        report, lambda path, line: literal(f"{path}:{line}"), cell, page=literal
     )
     if report["problems"]:
         out += ["", "## Could not check", ""] + [f"- {literal(p)}" for p in report["problems"]]
