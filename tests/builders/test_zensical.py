@@ -27,6 +27,19 @@ def test_the_build_runs_no_mkdocs_plugin_or_hook(zensical_root: Path) -> None:
     assert not (site / "archcheck" / "rules").exists()  # the hook's page
 
 
+def test_the_note_renders_every_construct_it_uses(zensical_root: Path) -> None:
+    note = (zensical_root / "site" / "index.html").read_text(encoding="utf-8")
+    # The task list (one box ticked, one open), the table, the footnote, the alert, the
+    # strikethrough and the diagram's source, as the site's Markdown extensions render them.
+    assert note.count('class="task-list-item"') == 2
+    assert note.count('<input type="checkbox" disabled checked/>') == 1
+    assert note.count("<table>") == 1
+    assert 'class="footnote-ref"' in note and 'class="footnote"' in note
+    assert 'class="admonition note"' in note
+    assert "<del>Never</del>" in note
+    assert "flowchart LR" in note and 'class="mermaid"' in note
+
+
 @pytest.mark.xfail(
     strict=True, reason="the banner under Zensical needs the archcheck.markdown extension"
 )
