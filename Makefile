@@ -66,7 +66,7 @@ bench: $(STAMP)
 ## Re-pin every dependency (needs network access to PyPI).
 lock:
 	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra site --group dev --generate-hashes --python-version 3.11 -q -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra site --group dev --group builders --generate-hashes --python-version 3.11 -q -o requirements.lock
 
 ## Re-fetch the vendored Mermaid from npm and check its sha256 against the pin next to it.
 ## Another release: `make vendor-mermaid MERMAID_VERSION=x.y.z` (records the new sha256 in the pin).

@@ -68,11 +68,33 @@ def test_chromium_env_var_wins_over_debian_and_playwright(
     for path in (chosen, debian, own):
         path.touch()
     monkeypatch.setenv("ARCHCHECK_CHROMIUM", str(chosen))
-    assert find_chromium(own, debian=[debian]) == chosen
+    assert find_chromium(lambda: own, debian=[debian]) == chosen
     monkeypatch.delenv("ARCHCHECK_CHROMIUM")
-    assert find_chromium(own, debian=[tmp_path / "absent", debian]) == debian
-    assert find_chromium(own, debian=[tmp_path / "absent"]) == own
-    assert find_chromium(tmp_path / "absent-too", debian=[tmp_path / "absent"]) is None
+    assert find_chromium(lambda: own, debian=[tmp_path / "absent", debian]) == debian
+    assert find_chromium(lambda: own, debian=[tmp_path / "absent"]) == own
+    assert find_chromium(lambda: tmp_path / "absent-too", debian=[tmp_path / "absent"]) is None
+
+
+def test_playwright_is_asked_only_when_nothing_else_is_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_playwright() -> Path:
+        raise AssertionError("Playwright was started although a chromium was already found")
+
+    debian = tmp_path / "debian"
+    debian.touch()
+    monkeypatch.delenv("ARCHCHECK_CHROMIUM", raising=False)
+    assert find_chromium(no_playwright, debian=[debian]) == debian
+
+
+def test_chromium_env_var_none_looks_nowhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    debian, own = tmp_path / "debian", tmp_path / "own"
+    debian.touch()
+    own.touch()
+    monkeypatch.setenv("ARCHCHECK_CHROMIUM", "none")
+    assert find_chromium(lambda: own, debian=[debian]) is None
 
 
 def test_chromium_env_var_naming_no_file_fails(
@@ -80,7 +102,7 @@ def test_chromium_env_var_naming_no_file_fails(
 ) -> None:
     monkeypatch.setenv("ARCHCHECK_CHROMIUM", str(tmp_path / "absent"))
     with pytest.raises(pytest.fail.Exception, match="is not a file"):
-        find_chromium(tmp_path / "own")
+        find_chromium(lambda: tmp_path / "own")
 
 
 @pytest.mark.parametrize(
