@@ -10,12 +10,14 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.builders.builds import (
+    BIN,
     ZENSICAL_CONFIG,
     Build,
     builder,
     copy_site,
     open_refusing_other_hosts,
     properdocs_build,
+    run,
     zensical_build,
 )
 from tests.site.note_page import NotePage
@@ -50,6 +52,8 @@ def zensical_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the site built by Zensical with the vendored Mermaid (ZENSICAL_CONFIG)."""
     root = copy_site(tmp_path_factory.mktemp("zensical"))
     (root / "zensical.yml").write_text(ZENSICAL_CONFIG, encoding="utf-8")
+    # The generated pages, as files, for a builder that runs no hook or plugin to make them.
+    run([str(BIN / "archcheck"), "pages", "--out", "docs/generated"], root)
     zensical_build(root, "zensical.yml").succeeded()
     return root
 

@@ -56,7 +56,6 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         self.settings = Config(root=Path.cwd())
         self.allow_open = False
         self.result = CheckResult()
-        self.banner = True
         self.states: dict[ChecklistItem, ItemVerdict] = {}
         self.pages: dict[str, PageResult] = {}
         self.problems: list[Problem] = []
@@ -73,8 +72,11 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled:
             return config
         quiet_mermaid2()
-        # With the Markdown extension configured, each page's banner is the extension's.
-        self.banner = self.config.banner and EXTENSION not in config.markdown_extensions
+        # The Markdown extension is the door for builders that run no plugin: under MkDocs the
+        # plugin shows the same banner (with the readiness page's link), so it takes its place.
+        if EXTENSION in config.markdown_extensions:
+            config.markdown_extensions.remove(EXTENSION)
+            config.mdx_configs.pop(EXTENSION, None)
         try:
             if self.config.config_file:
                 self.settings = read_config(Path(self.config.config_file))
@@ -315,7 +317,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         # the site's, known before the other pages are checked.
         states = item_states(result.items, result.waivers)
         others = [f for f in result.findings if f.code != "AC101"]
-        if self.banner and (states or others):
+        if self.config.banner and (states or others):
             readiness = None
             if self.readiness is not None:
                 readiness = get_relative_url(self.readiness.url, page.file.url)

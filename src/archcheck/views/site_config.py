@@ -109,12 +109,19 @@ def _load(config_file: Path) -> Site:
     return site_from(config)
 
 
+# archcheck's own extension (archcheck.markdown) adds the banner and item anchors to what a
+# page shows; the site's view is of the page itself, so it is rendered without them.
+OWN_EXTENSION = "archcheck.markdown"
+
+
 def site_from(config: Any) -> Site:
     """A Site from a loaded MkDocsConfig (the MkDocs plugin passes the build's own)."""
+    extensions = tuple(e for e in config.markdown_extensions if e != OWN_EXTENSION)
+    options = {name: o for name, o in dict(config.mdx_configs).items() if name != OWN_EXTENSION}
     return Site(
         Path(config.config_file_path).resolve(),
         Path(config.docs_dir).resolve(),
-        tuple(config.markdown_extensions),
-        dict(config.mdx_configs),
+        extensions,
+        options,
         config,
     )
