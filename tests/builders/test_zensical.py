@@ -91,3 +91,10 @@ def test_from_mkdocs_yml_alone_the_page_asks_a_cdn_for_mermaid(
     note = open_zensical_plain("")
     note.page.wait_for_load_state("networkidle")
     assert [url for url in note.foreign_requests() if url.startswith(UNPKG_MERMAID)], note.requests
+
+
+def test_the_built_boxes_are_the_ones_the_gate_counted(zensical_root: Path) -> None:
+    # No plugin compares them in the build: `archcheck parity` does, from the built HTML.
+    compared = run([str(BIN / "archcheck"), "parity", "site"], zensical_root)
+    assert compared.returncode == 0, compared.output
+    assert "2 boxes shown, 2 counted" in compared.output
