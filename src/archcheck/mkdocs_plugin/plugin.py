@@ -33,6 +33,7 @@ from archcheck.policy import Policy
 from archcheck.printable import printable
 from archcheck.report import ItemVerdict, item_states
 from archcheck.rules.checklist import uncounted_box
+from archcheck.site_html.accessible_boxes import label_boxes
 from archcheck.sources import Problem
 from archcheck.views.built_page import add_item_ids, count_boxes, insert_at_top
 from archcheck.views.site_config import site_from, use_site
@@ -285,6 +286,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     ) -> str | None:
         if not self.config.enabled:
             return html
+        html = label_boxes(html)  # every box the page shows is named by its item's text
         result = self.arriving.result(page.file.src_uri)
         if result is None:
             result = self._check_late(page, config)

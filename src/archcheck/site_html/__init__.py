@@ -1,0 +1,1 @@
+"""What archcheck adds to a built page's HTML, whichever builder made it."""
