@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from axe_core import install_axe_core
 from note_page import NotePage, open_note
 from playwright.sync_api import Browser
 from site_build import MKDOCS_CONFIG, PROJECT_ROOT, build_site, serve_site
@@ -45,3 +46,9 @@ def artifacts_dir() -> Path:
     path = PROJECT_ROOT / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core's axe.min.js at its pinned version, installed from npm on first use."""
+    return install_axe_core()

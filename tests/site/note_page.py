@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
@@ -49,13 +50,19 @@ class NotePage:
         self.context.close()
 
 
-def open_note(browser: Browser, base_url: str) -> NotePage:
-    """Open the site's home page (the note) in a fresh browser context."""
+def open_note(
+    browser: Browser,
+    base_url: str,
+    path: str = "",
+    color_scheme: Literal["light", "dark"] = "light",
+) -> NotePage:
+    """Open the site's home page (the note), or the page at ``path``, in a fresh browser context
+    whose reader prefers ``color_scheme`` (the site's palette follows it)."""
     # Same size, scheme and motion every run, so screenshots only change when the page does.
     context = browser.new_context(
         viewport={"width": 1280, "height": 800},
         device_scale_factor=1,
-        color_scheme="light",
+        color_scheme=color_scheme,
         reduced_motion="reduce",
         locale="en-US",
         service_workers="block",
@@ -73,5 +80,5 @@ def open_note(browser: Browser, base_url: str) -> NotePage:
     note.page.on("console", on_console)
     note.page.on("pageerror", lambda error: note.page_errors.append(str(error)))
     note.page.on("request", on_request)
-    note.page.goto(base_url)
+    note.page.goto(base_url + path)
     return note

@@ -58,12 +58,13 @@ def test_checklist_shows_one_ticked_and_one_open_box_neither_clickable(note: Not
         ("Code reviewed and tested in staging", True, True),
         ("All production secrets rotated", False, True),
     ]
-    # Material hides the native boxes and draws a tick icon instead: green when ticked, faint
-    # grey when open. Compare the two icons as drawn.
+    # Material hides the native boxes and draws one instead; the site's stylesheet makes it a
+    # square, filled (with a tick) when ticked, empty when open. Compare the two as drawn
+    # (test_site_accessibility.py measures their outline and tick).
     ticked, open_ = (_tick_icon(item) for item in items.all())
     assert ticked["size"] == open_["size"] == ["20px", "20px"]
-    assert parse_css_colour(ticked["colour"])[3] == 1.0, f"ticked icon is {ticked['colour']}"
-    assert parse_css_colour(open_["colour"])[3] < 0.5, f"open item's icon is {open_['colour']}"
+    assert parse_css_colour(ticked["colour"])[3] > 0.5, f"ticked box is {ticked['colour']}"
+    assert parse_css_colour(open_["colour"])[3] == 0.0, f"open box is {open_['colour']}"
 
 
 def test_tier_table_has_its_header_and_three_tiers(note: NotePage) -> None:

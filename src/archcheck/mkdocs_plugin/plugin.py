@@ -33,6 +33,7 @@ from archcheck.policy import Policy
 from archcheck.printable import printable
 from archcheck.report import ItemVerdict, item_states
 from archcheck.rules.checklist import uncounted_box
+from archcheck.site_html.accessible_boxes import label_boxes
 from archcheck.site_html.anchors import item_ids
 from archcheck.site_html.banner import render_banner
 from archcheck.site_html.readiness import render_readiness
@@ -291,6 +292,7 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
     ) -> str | None:
         if not self.config.enabled:
             return html
+        html = label_boxes(html)  # every box the page shows is named by its item's text
         result = self.arriving.result(page.file.src_uri)
         if result is None:
             result = self._check_late(page, config)
