@@ -47,6 +47,7 @@ def test_the_note_shows_the_release_gate_banner(zensical_root: Path) -> None:
     assert "Release gate red: 1 of 2 items open" in note
     assert 'href="#gate-all-production-secrets-rotated"' in note
     assert 'id="gate-all-production-secrets-rotated"' in note
+    assert note.count("aria-labelledby=") == 2  # each box named by its item's text
 
 
 def test_the_generated_pages_are_published(zensical_root: Path) -> None:

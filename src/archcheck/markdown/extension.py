@@ -21,6 +21,7 @@ from archcheck.model import ChecklistItem, Document, Render
 from archcheck.page import PageResult
 from archcheck.preview import allow_open_from_env
 from archcheck.rules.checklist import uncounted_box
+from archcheck.site_html.accessible_boxes import label_boxes
 from archcheck.site_html.anchors import item_ids
 from archcheck.site_html.banner import render_banner
 from archcheck.site_html.generated import is_generated
@@ -65,6 +66,7 @@ class _Banner(Postprocessor):  # type: ignore[misc]
         counted = PageResult(page.path, page.document, (), (), (), release=page.release)
         boxes = count_boxes(html)
         findings: list[Finding] = [*uncounted_box(_as_site(counted, shown), boxes), *page.findings]
+        html = label_boxes(html)  # every box the page shows is named by its item's text
         html, placed = add_item_ids(html, item_ids(shown))
         anchors = {item: a for item, a in zip(shown, item_ids(shown), strict=True) if a in placed}
         states = item_states(page.items, page.waivers)
