@@ -147,7 +147,10 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
             log.error(printable(str(problem)))
         for f in self.result.findings:
             log.log(self._level(f, config.strict), self._line(f))
-        for release in self.result.releases:  # one verdict per release, saying why
+        releases = self.result.releases
+        for release in releases:  # one verdict per release, saying why
+            if len(releases) > 1 and not (release.release or release.items or release.errors):
+                continue  # beside a release, pages that hold nothing get no line of their own
             gate = "green" if release.green else "red"
             named = f" for {release.release}" if release.release else ""
             still_open = [s.item for s in release.items if s.state == "open"]
