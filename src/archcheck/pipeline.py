@@ -45,19 +45,37 @@ def check_parsed(
 ) -> object:
     """Read one page (``facts`` of it) and run the page rules: a PageResult, or a Problem if it
     cannot be read."""
+    own = _own_settings(text, shown, config)
+    if not isinstance(own, Config):
+        return own
+    return _read_and_judge(text, shown, own, today, slim, facts)
+
+
+def _own_settings(text: str, shown: str, config: Config) -> Config | PageResult | Problem:
+    """The settings the page is judged by (page.page_config), read once per page; for a page
+    `archcheck pages` wrote, the empty result of a page that is no note."""
+    if is_generated(text):
+        return PageResult(shown, empty_document(shown, text), (), (), (), release_note=False)
+    try:
+        return page_config(config, text, shown)
+    except NoteError as error:
+        return Problem(shown, str(error), error.line)
+
+
+def _read_and_judge(
+    text: str, shown: str, config: Config, today: date, slim: bool, facts: frozenset[Fact]
+) -> object:
+    """check_parsed() for a page whose own settings are ``config`` already."""
     from archcheck.document import read_document  # the renderers: only pages to read need them
     from archcheck.rules.tokens import scan
 
     try:
-        config = page_config(config, text, shown)
         site = page_site(config, shown)
         with time_limit(config.page_time_limit):  # reading the page and judging it
             document = read_document(text, shown, site, facts)
             page = check_document(document, config, today)
     except PageTooSlowError as error:
         return Problem(shown, str(error))
-    except NoteError as error:
-        return Problem(shown, str(error), error.line)
     except ConfigError as error:
         return Problem(shown, str(error))
     except RecursionError:
@@ -124,13 +142,12 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
     trigger fires on is not rendered at all."""
     from archcheck.prescan import prescan_for  # only pages missing from the cache need it
 
-    if is_generated(text):
-        return PageResult(shown, empty_document(shown, text), (), (), (), release_note=False)
+    own = _own_settings(text, shown, config)
+    if not isinstance(own, Config):
+        return own
+    config = own
     try:
-        config = page_config(config, text, shown)
         site = page_site(config, shown)
-    except NoteError as error:
-        return Problem(shown, str(error), error.line)
     except ConfigError as error:
         return Problem(shown, str(error))
     page = prescan_for(config).scan(text)
@@ -145,7 +162,7 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
         return PageResult(
             shown, empty, (), (), (), release=release, release_note=config.release_note
         )
-    return check_parsed(text, shown, config, today, slim=True, facts=facts)
+    return _read_and_judge(text, shown, config, today, slim=True, facts=facts)
 
 
 def check_files(
