@@ -82,8 +82,13 @@ def read_note(raw: str) -> Note | None:
     import yaml  # type: ignore[import-untyped]
 
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        # One parse: the node tree gives each key's line, and the data is built from it.
+        loader = yaml.SafeLoader(yaml_text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
