@@ -63,12 +63,12 @@ class _Banner(Postprocessor):  # type: ignore[misc]
             return html
         page = page_result(source, str(self.options["config_file"]))
         shown = [i for i in page.items if i.site in (Render.CHECKED, Render.UNCHECKED, None)]
-        counted = PageResult(page.path, page.document, (), (), (), release=page.release)
         boxes = count_boxes(html)
-        findings: list[Finding] = [*uncounted_box(_as_site(counted, shown), boxes), *page.findings]
+        findings: list[Finding] = [*uncounted_box(_as_shown(page, shown), boxes), *page.findings]
         html = label_boxes(html)  # every box the page shows is named by its item's text
-        html, placed = add_item_ids(html, item_ids(shown))
-        anchors = {item: a for item, a in zip(shown, item_ids(shown), strict=True) if a in placed}
+        ids = item_ids(shown)
+        html, placed = add_item_ids(html, ids)
+        anchors = {item: a for item, a in zip(shown, ids, strict=True) if a in placed}
         states = item_states(page.items, page.waivers)
         others = [f for f in findings if f.code != "AC101"]
         if not self.options["banner"] or not (states or others):
@@ -84,15 +84,14 @@ class _Banner(Postprocessor):  # type: ignore[misc]
         return insert_at_top(html, banner)
 
 
-def _as_site(page: PageResult, shown: list[ChecklistItem]) -> PageResult:
-    """The page with the boxes this renderer shows as the ones the site shows (a page found in
-    no site has only GitHub's view: each of its boxes is one the gate counted)."""
+def _as_shown(page: PageResult, shown: list[ChecklistItem]) -> PageResult:
+    """The page's boxes as the ones this renderer shows, for AC104 to compare with its HTML (a
+    page found in no site has only GitHub's view: each of its boxes is one the gate counted)."""
     items = tuple(
         item if item.site is not None else dataclasses.replace(item, site=item.github)
         for item in shown
     )
-    document = dataclasses.replace(page.document, checklist=items)
-    return dataclasses.replace(page, document=document)
+    return PageResult(page.path, dataclasses.replace(page.document, checklist=items), (), (), ())
 
 
 def page_result(source: str, config_file: str) -> PageResult:
