@@ -13,7 +13,6 @@ from typing import Any
 
 from archcheck.config import Config, ConfigError
 from archcheck.engine import check
-from archcheck.item_states import item_states
 from archcheck.model import ChecklistItem, Render
 from archcheck.printable import printable
 from archcheck.report.command import files_read, refusal, replace
@@ -71,7 +70,6 @@ def run_pages(args: argparse.Namespace, config: Config) -> int:
     pages = {
         out / READINESS: render_readiness(
             result,
-            item_states(result.items, result.waivers),
             config,
             links={path: Path(os.path.relpath(path, out)).as_posix() for path in result.documents},
             anchors=_anchors(result.items),

@@ -272,7 +272,6 @@ class ArchcheckPlugin(BasePlugin[ArchcheckConfig]):  # type: ignore[no-untyped-c
         }
         return render_readiness(
             self.result,
-            list(self.states.values()),
             self.settings,
             links=links,
             anchors=anchors,

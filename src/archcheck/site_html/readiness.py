@@ -8,14 +8,14 @@ author-written link (MkDocs always loads the ``tables`` extension the tables nee
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from html import escape
 
 from archcheck import __version__
 from archcheck.config import Config
 from archcheck.engine import CheckResult
 from archcheck.model import ChecklistItem
-from archcheck.report import ItemVerdict, verdict
+from archcheck.report import verdict
 from archcheck.report.record import build_report
 from archcheck.report.sections import release_sections
 
@@ -51,7 +51,6 @@ def _verdict_box(result: CheckResult, config: Config, allow_open: bool) -> list[
 
 def render_readiness(
     result: CheckResult,
-    states: Sequence[ItemVerdict],
     config: Config,
     *,
     links: Mapping[str, str],
