@@ -25,17 +25,14 @@ SCHEMA = "archcheck-report/1"
 
 
 def verdict(result: CheckResult) -> dict[str, Any]:
-    states = [s.state for s in item_states(result.items, result.waivers)]
+    verdicts = tuple(item_states(result.items, result.waivers))
+    states = [s.state for s in verdicts]
     errors = sum(f.severity is Severity.ERROR for f in result.findings)
     ready = result.exit_code == 0
     if result.problems:
         summary = f"could not check {len(result.problems)} file(s)"
     else:  # the whole run as one release: what the verdict rests on, its causes first
-        whole = ReleaseVerdict(
-            None, result.documents, tuple(item_states(result.items, result.waivers)),
-            result.findings,
-        )  # fmt: skip
-        summary = whole.reasons()
+        summary = ReleaseVerdict(None, result.documents, verdicts, result.findings).reasons()
     return {
         "ready": ready,
         "exit_code": result.exit_code,
