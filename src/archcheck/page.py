@@ -40,6 +40,8 @@ def page_config(config: Config, text: str, path: str | None = None) -> Config:
     for itself (notes.py) on top, and whether it is a release note (a page ``release-notes``
     names, or one that declares its own settings; ``path`` None: one). Raises
     config.NoteError, which names the page's line, if those settings cannot be read."""
+    if config.note is not None or not config.release_note:
+        return config  # this page's own already (its note read, or no release note)
     note = read_note(text.removeprefix("\ufeff"))
     own = config.for_note(note)
     if note is None and path is not None and not config.is_release_note(Path(path)):

@@ -35,6 +35,17 @@ def _empty(path: str, line_count: int) -> Document:
     return Document(path, line_count, (), (), (), (), (), (), (), ())
 
 
+def _own_settings(text: str, shown: str, config: Config) -> Config | PageResult | Problem:
+    """The settings the page is judged by (page.page_config); for a page `archcheck pages`
+    wrote, the empty result of a page that is no note."""
+    if is_generated(text):
+        return PageResult(shown, empty_document(shown, text), (), (), (), release_note=False)
+    try:
+        return page_config(config, text, shown)
+    except NoteError as error:
+        return Problem(shown, str(error), error.line)
+
+
 def check_parsed(
     text: str,
     shown: str,
@@ -44,31 +55,15 @@ def check_parsed(
     facts: frozenset[Fact] = ALL_FACTS,
 ) -> object:
     """Read one page (``facts`` of it) and run the page rules: a PageResult, or a Problem if it
-    cannot be read."""
-    own = _own_settings(text, shown, config)
-    if not isinstance(own, Config):
-        return own
-    return _read_and_judge(text, shown, own, today, slim, facts)
-
-
-def _own_settings(text: str, shown: str, config: Config) -> Config | PageResult | Problem:
-    """The settings the page is judged by (page.page_config), read once per page; for a page
-    `archcheck pages` wrote, the empty result of a page that is no note."""
-    if is_generated(text):
-        return PageResult(shown, empty_document(shown, text), (), (), (), release_note=False)
-    try:
-        return page_config(config, text, shown)
-    except NoteError as error:
-        return Problem(shown, str(error), error.line)
-
-
-def _read_and_judge(
-    text: str, shown: str, config: Config, today: date, slim: bool, facts: frozenset[Fact]
-) -> object:
-    """check_parsed() for a page whose own settings are ``config`` already."""
+    cannot be read. ``config``: the run's, or the page's own already (page_config returns
+    that as it is)."""
     from archcheck.document import read_document  # the renderers: only pages to read need them
     from archcheck.rules.tokens import scan
 
+    own = _own_settings(text, shown, config)
+    if not isinstance(own, Config):
+        return own
+    config = own
     try:
         site = page_site(config, shown)
         with time_limit(config.page_time_limit):  # reading the page and judging it
@@ -162,7 +157,7 @@ def _check_text(text: str, shown: str, config: Config, today: date) -> object:
         return PageResult(
             shown, empty, (), (), (), release=release, release_note=config.release_note
         )
-    return _read_and_judge(text, shown, config, today, slim=True, facts=facts)
+    return check_parsed(text, shown, config, today, slim=True, facts=facts)
 
 
 def check_files(
